@@ -1,0 +1,37 @@
+package io.cutover.mapping.directory;
+
+import java.util.List;
+
+/**
+ * A merchant as both platforms know it.
+ *
+ * @param legacyId ShareASale merchant ID (normalised digits)
+ * @param advertiserId Awin advertiser ID ({@code awinmid})
+ * @param defaultLanding the merchant's default landing page: an absolute http(s) URL on one of
+ *     {@code allowedDomains}
+ * @param allowedDomains lower-case host names a redirect may go to; each allows itself and its
+ *     subdomains ({@code example.com} allows {@code www.example.com})
+ */
+public record Merchant(
+        String legacyId, String advertiserId, String defaultLanding, List<String> allowedDomains) {
+
+    public Merchant {
+        allowedDomains = List.copyOf(allowedDomains);
+    }
+
+    /**
+     * Whether a redirect to this host is allowed. The host must already be lower-case ASCII (as
+     * the landing normaliser produces it).
+     */
+    public boolean allows(String host) {
+        for (String domain : allowedDomains) {
+            if (host.equals(domain)
+                    || (host.length() > domain.length()
+                            && host.endsWith(domain)
+                            && host.charAt(host.length() - domain.length() - 1) == '.')) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

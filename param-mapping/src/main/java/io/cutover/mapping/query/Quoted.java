@@ -1,0 +1,29 @@
+package io.cutover.mapping.query;
+
+/**
+ * Quotes a value from a file or a request for a message: single quotes, at most {@link #MAX}
+ * characters, anything outside printable ASCII shown as {@code ?}. Messages end up in logs and in
+ * 400 bodies, so a value must never smuggle a line break or markup into them.
+ */
+public final class Quoted {
+
+    /** The longest part of a value shown. */
+    public static final int MAX = 40;
+
+    private Quoted() {}
+
+    /** {@code 'abc'}, shortened with {@code …} past {@link #MAX} characters. */
+    public static String of(String value) {
+        int shown = Math.min(value.length(), MAX);
+        StringBuilder text = new StringBuilder(shown + 3);
+        text.append('\'');
+        for (int i = 0; i < shown; i++) {
+            char c = value.charAt(i);
+            text.append(c < 0x20 || c > 0x7E || c == '<' || c == '>' || c == '"' || c == '\\' ? '?' : c);
+        }
+        if (value.length() > MAX) {
+            text.append('…');
+        }
+        return text.append('\'').toString();
+    }
+}

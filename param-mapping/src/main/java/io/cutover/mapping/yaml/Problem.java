@@ -1,0 +1,17 @@
+package io.cutover.mapping.yaml;
+
+/**
+ * One thing wrong with a file an engineer edits, located by source and line so that the message
+ * reads like a compiler's: {@code r-cfm.yaml:12: params.afftrack.as: 'subidd' (expected: …)}.
+ *
+ * @param source the file or resource name as the caller gave it
+ * @param line 1-based line, or 0 when the problem concerns the whole file
+ * @param message what is wrong and what was expected
+ */
+public record Problem(String source, int line, String message) {
+
+    @Override
+    public String toString() {
+        return line > 0 ? source + ':' + line + ": " + message : source + ": " + message;
+    }
+}
