@@ -1,0 +1,230 @@
+package io.cutover.ops.log;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.ObservableLongCounter;
+import io.opentelemetry.api.metrics.ObservableLongGauge;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access log: one JSON line per tracked request, written off the event loop.
+ *
+ * <p>{@link #offer(AccessRecord)} never blocks: records go to a bounded queue, and when it is
+ * full the record is dropped and counted ({@code cutover.accesslog.dropped}, reason
+ * {@code queue_full}) — a slow disk must cost log lines, never the shopper's redirect. One
+ * daemon thread drains the queue in batches of up to 256 records, each written with one call
+ * and flushed; a batch whose write fails is counted with reason {@code write_failed}.
+ * {@link #close()} writes what is queued and stops.
+ */
+public final class AccessLog implements AutoCloseable {
+
+    /** A queue of this many records absorbs several seconds of peak traffic. */
+    public static final int DEFAULT_CAPACITY = 16_384;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
+    private static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
+    private static final Attributes QUEUE_FULL = Attributes.of(REASON, "queue_full");
+    private static final Attributes WRITE_FAILED = Attributes.of(REASON, "write_failed");
+    private static final int BATCH = 256;
+    private static final long IDLE_POLL_MILLIS = 500;
+    private static final int TEXT_CAPACITY = 64 * 1024;
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
+
+    // Identity-compared wake-up sent by close() so that the writer does not sleep out its poll.
+    private static final AccessRecord WAKE = new AccessRecord(Instant.EPOCH, "", "", null, null, "", 0,
+            0, "", "", "");
+
+    private final BlockingQueue<AccessRecord> queue;
+    private final OutputStream out;
+    private final boolean ownsStream;
+    private final Thread writer;
+    private final LongAdder droppedFull = new LongAdder();
+    private final LongAdder droppedFailed = new LongAdder();
+    private final LongAdder written = new LongAdder();
+    private final ObservableLongCounter droppedCounter;
+    private final ObservableLongGauge queuedGauge;
+    private StringBuilder text = new StringBuilder(TEXT_CAPACITY);
+    private volatile boolean closed;
+    private boolean failing;
+
+    private AccessLog(OutputStream stream, boolean ownsStream, int capacity, Meter meter) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
+        }
+        Objects.requireNonNull(meter, "meter");
+        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.out = stream;
+        this.ownsStream = ownsStream;
+        this.droppedCounter = meter.counterBuilder("cutover.accesslog.dropped")
+                .setDescription("Access-log records lost: queue full, or the write failed.")
+                .buildWithCallback(measurement -> {
+                    measurement.record(droppedFull.sum(), QUEUE_FULL);
+                    measurement.record(droppedFailed.sum(), WRITE_FAILED);
+                });
+        this.queuedGauge = meter.gaugeBuilder("cutover.accesslog.queued")
+                .setDescription("Access-log records waiting for the writer.")
+                .ofLongs()
+                .buildWithCallback(measurement -> measurement.record(queue.size()));
+        this.writer = new Thread(this::drain, "cutover-access-log");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** A log appending to {@code file}, created if missing; the file is closed by {@link #close()}. */
+    public static AccessLog toFile(Path file, int capacity, Meter meter) throws IOException {
+        Objects.requireNonNull(file, "file");
+        // A FileOutputStream, not Files.newOutputStream: the latter is an interruptible channel
+        // that an interrupt anywhere on the writer thread would close for good.
+        return new AccessLog(new FileOutputStream(file.toFile(), true), true, capacity, meter);
+    }
+
+    /** A log writing to {@code stream} (standard output, say), flushed but left open by {@link #close()}. */
+    public static AccessLog toStream(OutputStream stream, int capacity, Meter meter) {
+        Objects.requireNonNull(stream, "stream");
+        return new AccessLog(stream, false, capacity, meter);
+    }
+
+    /**
+     * Queues {@code record} for writing; never blocks. False when the queue is full or the log
+     * is closed, in which case the record is dropped and counted as {@code queue_full}.
+     */
+    public boolean offer(AccessRecord record) {
+        Objects.requireNonNull(record, "record");
+        if (closed || !queue.offer(record)) {
+            droppedFull.increment();
+            return false;
+        }
+        return true;
+    }
+
+    /** Records dropped so far, because the queue was full or a write failed. */
+    public long dropped() {
+        return droppedFull.sum() + droppedFailed.sum();
+    }
+
+    /** Records written and flushed so far. */
+    public long written() {
+        return written.sum();
+    }
+
+    /**
+     * Writes everything queued, flushes, and stops the writer; closes the file if the log
+     * opened it. Call it after the event loops have stopped offering: a record offered while
+     * the log closes may be lost.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        queue.offer(WAKE);
+        try {
+            writer.join(CLOSE_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!writer.isAlive()) {
+            // Records that slipped in after the writer's last look; nobody else touches the
+            // writer state now.
+            List<AccessRecord> rest = new ArrayList<>();
+            queue.drainTo(rest);
+            writeBatch(rest);
+            if (ownsStream) {
+                try {
+                    out.close();
+                } catch (IOException e) {
+                    LOG.warn("Closing the access log failed", e);
+                }
+            }
+        } else {
+            LOG.warn("Access log writer still busy after {} ms; leaving it to finish", CLOSE_WAIT_MILLIS);
+        }
+        droppedCounter.close();
+        queuedGauge.close();
+    }
+
+    private void drain() {
+        List<AccessRecord> batch = new ArrayList<>(BATCH);
+        while (!(closed && queue.isEmpty())) {
+            AccessRecord first;
+            try {
+                first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // Nobody but close() should stop this thread; keep draining until it does.
+                continue;
+            }
+            if (first == null) {
+                continue;
+            }
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+            writeBatch(batch);
+            batch.clear();
+        }
+    }
+
+    private void writeBatch(List<AccessRecord> batch) {
+        text.setLength(0);
+        int count = 0;
+        for (AccessRecord record : batch) {
+            if (record == WAKE) {
+                continue;
+            }
+            int mark = text.length();
+            try {
+                AccessLine.append(text, record);
+                count++;
+            } catch (RuntimeException e) {
+                text.setLength(mark);
+                droppedFailed.increment();
+                failed(e);
+            }
+        }
+        if (count > 0) {
+            try {
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                written.add(count);
+                recovered();
+            } catch (IOException e) {
+                droppedFailed.add(count);
+                failed(e);
+            }
+        }
+        if (text.capacity() > 16 * TEXT_CAPACITY) {
+            // One batch of huge URIs should not pin megabytes for the life of the process.
+            text = new StringBuilder(TEXT_CAPACITY);
+        }
+    }
+
+    // Log the first failure of a streak and the recovery, not every record of a full disk.
+    private void failed(Exception e) {
+        if (!failing) {
+            failing = true;
+            LOG.warn("Access log write failed; dropping records until it recovers", e);
+        }
+    }
+
+    private void recovered() {
+        if (failing) {
+            failing = false;
+            LOG.info("Access log writes recovered");
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package io.cutover.ops.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class AccessLineTest {
+
+    static AccessRecord record(String eventId) {
+        return new AccessRecord(Instant.parse("2026-11-22T10:15:30.123Z"), eventId, "r.cfm", "37723", "275332",
+                "primary", 302, 12_345_678, "203.0.113.0", "primary:connect,legacy:ok",
+                "/r.cfm?b=366125&u=275332&m=37723&urllink=&afftrack=");
+    }
+
+    private static String line(AccessRecord record) {
+        return AccessLine.append(new StringBuilder(), record).toString();
+    }
+
+    @Test
+    void writesOneJsonObjectOnOneLineInFixedKeyOrder() {
+        assertThat(line(record("0190f1c2-7a3b-7cde-8f01-23456789abcd"))).isEqualTo(
+                "{\"ts\":\"2026-11-22T10:15:30.123Z\",\"event_id\":\"0190f1c2-7a3b-7cde-8f01-23456789abcd\","
+                + "\"kind\":\"r.cfm\",\"merchant\":\"37723\",\"affiliate\":\"275332\",\"fate\":\"primary\","
+                + "\"status\":302,\"duration_ms\":12.345,\"client_ip\":\"203.0.113.0\","
+                + "\"attempts\":\"primary:connect,legacy:ok\","
+                + "\"uri\":\"/r.cfm?b=366125&u=275332&m=37723&urllink=&afftrack=\"}\n");
+    }
+
+    @Test
+    void writesMissingIdsAsNull() {
+        AccessRecord record = new AccessRecord(Instant.EPOCH, "e", "sale.cfm", null, null, "queued", 200, 0, "-",
+                "", "/sale.cfm");
+
+        assertThat(line(record))
+                .contains("\"merchant\":null,\"affiliate\":null")
+                .contains("\"duration_ms\":0.000")
+                .contains("\"ts\":\"1970-01-01T00:00:00Z\"");
+    }
+
+    @Test
+    void writesDurationInMillisecondsWithMicrosecondPrecision() {
+        assertThat(line(withDuration(1_000))).contains("\"duration_ms\":0.001,");
+        assertThat(line(withDuration(45_000))).contains("\"duration_ms\":0.045,");
+        assertThat(line(withDuration(999_999))).contains("\"duration_ms\":0.999,");
+        assertThat(line(withDuration(2_000_000_000L))).contains("\"duration_ms\":2000.000,");
+        assertThat(line(withDuration(-1))).contains("\"duration_ms\":0.000,");
+    }
+
+    @Test
+    void escapesTheUriSoThatARecordStaysOnOneLine() {
+        AccessRecord record = new AccessRecord(Instant.EPOCH, "e", "r.cfm", "1\"2", "a\\b", "local", 302, 0,
+                "-", "", "/r.cfm?u=1\r\nX-Injected: 1&urllink=\u0000é");
+
+        String line = line(record);
+
+        assertThat(line).containsOnlyOnce("\n").endsWith("}\n");
+        assertThat(line).contains("\"merchant\":\"1\\\"2\",\"affiliate\":\"a\\\\b\"")
+                .contains("\"uri\":\"/r.cfm?u=1\\r\\nX-Injected: 1&urllink=\\u0000é\"");
+    }
+
+    @Test
+    void truncatesAClientIpThatSlippedThroughWhole() {
+        AccessRecord full = new AccessRecord(Instant.EPOCH, "e", "r.cfm", null, null, "primary", 302, 0,
+                "2001:db8:85a3:8d3:1319:8a2e:370:7348", "primary:ok", "/r.cfm");
+
+        assertThat(line(full)).contains("\"client_ip\":\"2001:db8:85a3::\"").doesNotContain("7348");
+    }
+
+    private static AccessRecord withDuration(long nanos) {
+        return new AccessRecord(Instant.EPOCH, "e", "r.cfm", null, null, "primary", 302, nanos, "-", "", "/");
+    }
+}
