@@ -1,0 +1,175 @@
+package io.cutover.proxy;
+
+import io.cutover.cookie.CookieHeader;
+import io.cutover.cookie.SetCookieRewriter;
+import io.cutover.mapping.Translator;
+import io.cutover.mapping.directory.Directory;
+import io.cutover.mapping.directory.FileDirectory;
+import io.cutover.mapping.table.MappingTable;
+import io.cutover.ops.health.Health;
+import io.cutover.ops.health.ReadinessCheck;
+import io.cutover.ops.log.AccessLog;
+import io.cutover.ops.metrics.EventMetrics;
+import io.cutover.ops.metrics.Telemetry;
+import io.cutover.proxy.admin.AdminChannelInitializer;
+import io.cutover.proxy.config.CutoverConfig;
+import io.cutover.proxy.flow.ClientResponses;
+import io.cutover.proxy.flow.EventRecorder;
+import io.cutover.proxy.flow.FlowObserver;
+import io.cutover.proxy.flow.TrackingFlow;
+import io.cutover.proxy.origin.Origins;
+import io.cutover.proxy.server.ClientChannelInitializer;
+import io.cutover.proxy.server.ProxyServer;
+import io.cutover.proxy.server.Transport;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
+
+/**
+ * A running Cutover: the client listener and its event loops, the origins, the admin listener,
+ * metrics and the access log, wired from one validated {@link CutoverConfig}. {@link #close}
+ * stops it in reverse order.
+ */
+public final class Cutover implements AutoCloseable {
+
+    /** Attempts with less budget than this are not started: they could not answer in time. */
+    private static final long MINIMUM_ATTEMPT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+    private final CutoverConfig config;
+    private final Transport transport;
+    private final EventLoopGroup loops;
+    private final EventLoopGroup adminLoop;
+    private final Telemetry telemetry;
+    private final AccessLog accessLog;
+    private final Origins origins;
+    private final AtomicReference<Translator> translator;
+    private final ProxyServer server;
+    private final ProxyServer admin;
+
+    private Cutover(CutoverConfig config, Translator initial, Clock clock, LongSupplier ticker) {
+        this.config = config;
+        this.transport = Transport.select(config.server().transport());
+        this.translator = new AtomicReference<>(initial);
+        this.telemetry = Telemetry.create("cutover");
+        this.accessLog = accessLog(config.accessLog(), telemetry);
+        EventMetrics metrics = new EventMetrics(telemetry.meter(), EventRecorder.vocabulary());
+        FlowObserver observer = new EventRecorder(metrics, accessLog, clock);
+
+        this.loops = new MultiThreadIoEventLoopGroup(config.server().effectiveEventLoops(),
+                new DefaultThreadFactory("cutover-loop"), transport.ioHandlerFactory());
+        this.adminLoop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cutover-admin"),
+                transport.ioHandlerFactory());
+        SetCookieRewriter cookies = config.cookieDomain().map(SetCookieRewriter::toDomain).orElseGet(SetCookieRewriter::hostOnly);
+        this.origins = new Origins(loops, transport, config.primary(), config.legacy(),
+                headers -> CookieHeader.forPrimary(headers.cookie()).orElse(null),
+                headers -> CookieHeader.forLegacy(headers.cookie()).orElse(null),
+                ticker, MINIMUM_ATTEMPT_NANOS);
+        TrackingFlow flow = new TrackingFlow(translator::get, origins, EventIds.system(), config.deadlines(),
+                config.fallbackLanding(), new ClientResponses(cookies::rewrite), observer, ticker);
+        this.server = ProxyServer.bind("server", config.server().host(), config.server().port(), loops, transport,
+                new ClientChannelInitializer(config.server(), flow, ticker));
+        Health health = Health.builder()
+                .check("listener", ReadinessCheck.of(() -> true, "accepting on port " + server.port(), "not bound"))
+                .check("mapping", ReadinessCheck.of(() -> translator.get() != null, "mapping table loaded", "no mapping table"))
+                .build();
+        this.admin = config.admin().enabled()
+                ? ProxyServer.bind("admin", config.admin().host(), config.admin().port(), adminLoop, transport,
+                        new AdminChannelInitializer(telemetry, health))
+                : null;
+    }
+
+    /** Loads the mapping table and directory the config names, then starts everything. */
+    public static Cutover start(CutoverConfig config) {
+        return start(config, loadTranslator(config), Clock.systemUTC(), System::nanoTime);
+    }
+
+    /** Starts with an already built translator (the sandbox and tests use their own). */
+    public static Cutover start(CutoverConfig config, Translator translator, Clock clock, LongSupplier ticker) {
+        return new Cutover(config, translator, clock, ticker);
+    }
+
+    /** The mapping table and directory the config names: the built-in ones where it names none. */
+    public static Translator loadTranslator(CutoverConfig config) {
+        MappingTable table = config.mappingFiles().isEmpty() ? MappingTable.builtIn() : MappingTable.load(config.mappingFiles());
+        Directory directory = config.directoryFile().map(FileDirectory::load).orElseGet(FileDirectory::sample);
+        return new Translator(table, directory);
+    }
+
+    private static AccessLog accessLog(String target, Telemetry telemetry) {
+        switch (target) {
+            case "off":
+                return null;
+            case "stdout":
+                return AccessLog.toStream(System.out, AccessLog.DEFAULT_CAPACITY, telemetry.meter());
+            default:
+                try {
+                    return AccessLog.toFile(Path.of(target), AccessLog.DEFAULT_CAPACITY, telemetry.meter());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("access-log: " + target + " (expected: a writable file)", e);
+                }
+        }
+    }
+
+    /** Swaps in a new translator atomically; requests in flight finish with the old one. */
+    public void swapTranslator(Translator next) {
+        translator.set(next);
+    }
+
+    public Translator translator() {
+        return translator.get();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The admin listener's port, or -1 when it is disabled. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
+    public CutoverConfig config() {
+        return config;
+    }
+
+    /** {@code epoll} or {@code nio}. */
+    public String transport() {
+        return transport.name();
+    }
+
+    public int eventLoops() {
+        return config.server().effectiveEventLoops();
+    }
+
+    /** Open origin connections per backend; not to be called from a Cutover event loop. */
+    public Map<String, Integer> openOriginConnections() {
+        return origins.openConnections();
+    }
+
+    /**
+     * Stops accepting, lets the event loops finish what they hold (a quiet period of 100 ms, at
+     * most 2 s; their connections close with them), then flushes the access log and metrics.
+     */
+    @Override
+    public void close() {
+        server.close();
+        if (admin != null) {
+            admin.close();
+        }
+        loops.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        adminLoop.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        origins.close();
+        if (accessLog != null) {
+            accessLog.close();
+        }
+        telemetry.close();
+    }
+}

@@ -1,0 +1,108 @@
+package io.cutover.proxy.admin;
+
+import io.cutover.ops.health.Health;
+import io.cutover.ops.health.HealthReport;
+import io.cutover.ops.metrics.Telemetry;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The operators' endpoints: {@code /metrics} (Prometheus text), {@code /healthz} (the process
+ * serves), {@code /readyz} (every readiness check passes; 503 otherwise, so a load balancer takes
+ * the instance out). Runs on the admin event loop, never on the tracking loops.
+ */
+@ChannelHandler.Sharable
+final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final String INDEX = "Cutover admin\n\n"
+            + "  /metrics  Prometheus metrics\n"
+            + "  /healthz  liveness\n"
+            + "  /readyz   readiness (503 until every check passes)\n";
+
+    private final Telemetry telemetry;
+    private final Health health;
+
+    AdminRequestHandler(Telemetry telemetry, Health health) {
+        this.telemetry = telemetry;
+        this.health = health;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) throws IOException {
+        FullHttpResponse response;
+        if (!request.decoderResult().isSuccess()) {
+            response = text(HttpResponseStatus.BAD_REQUEST, "malformed request\n");
+        } else if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
+            response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD\n");
+        } else {
+            String path = request.uri();
+            int q = path.indexOf('?');
+            response = route(ctx, q < 0 ? path : path.substring(0, q));
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(response);
+        } else {
+            ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private FullHttpResponse route(ChannelHandlerContext ctx, String path) throws IOException {
+        switch (path) {
+            case "/metrics":
+                ByteBuf body = ctx.alloc().buffer(8192);
+                boolean done = false;
+                try (ByteBufOutputStream out = new ByteBufOutputStream(body)) {
+                    telemetry.scrape(out);
+                    done = true;
+                } finally {
+                    if (!done) {
+                        body.release();
+                    }
+                }
+                return response(HttpResponseStatus.OK, Telemetry.CONTENT_TYPE, body);
+            case "/healthz":
+                return json(HttpResponseStatus.OK, Health.LIVE_JSON);
+            case "/readyz":
+                HealthReport report = health.check();
+                return json(report.ready() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, report.toJson());
+            case "/":
+                return text(HttpResponseStatus.OK, INDEX);
+            default:
+                return text(HttpResponseStatus.NOT_FOUND, "no such endpoint: " + path + "\n\n" + INDEX);
+        }
+    }
+
+    private static FullHttpResponse json(HttpResponseStatus status, String json) {
+        return response(status, Health.CONTENT_TYPE, Unpooled.copiedBuffer(json + "\n", StandardCharsets.UTF_8));
+    }
+
+    private static FullHttpResponse text(HttpResponseStatus status, String text) {
+        return response(status, "text/plain; charset=utf-8", Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
+    }
+
+    private static FullHttpResponse response(HttpResponseStatus status, String contentType, ByteBuf body) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        return response;
+    }
+}

@@ -1,0 +1,80 @@
+package io.cutover.proxy.cli;
+
+import io.cutover.proxy.config.ConfigException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/** The entry point of {@code bin/cutover}: finds the command by name and runs it. */
+public final class CutoverMain {
+
+    private CutoverMain() {}
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        Map<String, Command> commands = commands();
+        if (args.isEmpty() || args.get(0).equals("help") && args.size() == 1
+                || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            printCommands(commands, out);
+            return args.isEmpty() ? 2 : 0;
+        }
+        if (args.get(0).equals("help")) {
+            Command command = commands.get(args.get(1));
+            if (command == null) {
+                err.println("cutover: unknown command '" + args.get(1) + "'");
+                printCommands(commands, err);
+                return 2;
+            }
+            out.println(command.usage());
+            return 0;
+        }
+        Command command = commands.get(args.get(0));
+        if (command == null) {
+            err.println("cutover: unknown command '" + args.get(0) + "'");
+            printCommands(commands, err);
+            return 2;
+        }
+        List<String> rest = new ArrayList<>(args.subList(1, args.size()));
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println(command.usage());
+            return 0;
+        }
+        try {
+            return command.run(rest, out, err);
+        } catch (UsageException e) {
+            err.println("cutover " + command.name() + ": " + e.getMessage());
+            err.println(command.usage());
+            return 2;
+        } catch (ConfigException e) {
+            err.println("cutover " + command.name() + ": configuration refused");
+            err.println(e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            err.println("cutover " + command.name() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static Map<String, Command> commands() {
+        Map<String, Command> commands = new TreeMap<>();
+        for (Command command : ServiceLoader.load(Command.class)) {
+            commands.put(command.name(), command);
+        }
+        return commands;
+    }
+
+    private static void printCommands(Map<String, Command> commands, PrintStream out) {
+        out.println("usage: cutover COMMAND [ARGS]   (cutover help COMMAND for its options)");
+        out.println();
+        for (Command command : commands.values()) {
+            out.printf("  %-9s %s%n", command.name(), command.summary());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.cutover.proxy.cli;
+
+import io.cutover.proxy.Cutover;
+import io.cutover.proxy.config.ConfigLoader;
+import io.cutover.proxy.config.CutoverConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code cutover serve --config cutover.yaml}: the production mode. */
+public final class ServeCommand implements Command {
+
+    @Override
+    public String name() {
+        return "serve";
+    }
+
+    @Override
+    public String summary() {
+        return "run Cutover against the backends, mapping and directory a config file names";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: cutover serve --config FILE
+
+                Runs Cutover until it is stopped (Ctrl-C or SIGTERM). FILE is a cutover.yaml
+                (see config/cutover.example.yaml); every key can be overridden by a CUTOVER_*
+                environment variable. A configuration that does not fit stops the start with
+                every problem listed as `key: value (expected: ...)`.""";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws InterruptedException {
+        Args args = new Args(argv);
+        String file = args.option("--config");
+        if (!args.positional().isEmpty()) {
+            throw new UsageException("unexpected argument " + args.positional().get(0));
+        }
+        if (file == null) {
+            throw new UsageException("--config FILE is required");
+        }
+        CutoverConfig config = ConfigLoader.load(Path.of(file));
+        Cutover cutover = Cutover.start(config);
+        out.println(StartupBanner.describe(cutover));
+        awaitShutdown(cutover);
+        return 0;
+    }
+
+    /** Blocks the main thread until the JVM is asked to stop, then closes Cutover cleanly. */
+    static void awaitShutdown(AutoCloseable... running) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (AutoCloseable closeable : running) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    System.err.println("cutover: error while stopping: " + e);
+                }
+            }
+            stopped.countDown();
+        }, "cutover-shutdown"));
+        stopped.await();
+    }
+}

@@ -1,0 +1,200 @@
+package io.cutover.proxy.config;
+
+import io.cutover.failover.ResponsePolicy;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads {@code cutover.yaml} and the {@code CUTOVER_*} environment into a validated {@link
+ * CutoverConfig}, or fails with every problem listed as {@code key: value (expected: …)}.
+ *
+ * <p>The keys, their defaults and their checks are all here, in the order of the example file
+ * {@code config/cutover.example.yaml}.
+ */
+public final class ConfigLoader {
+
+    /** The value of {@code directory.file} that selects the built-in sample directory. */
+    public static final String SAMPLE_DIRECTORY = "sample";
+
+    private ConfigLoader() {}
+
+    /** Loads a configuration file, with the process environment's overrides. */
+    public static CutoverConfig load(Path file) {
+        return load(file, System.getenv());
+    }
+
+    /** Loads a configuration file with the given environment (tests pass their own). */
+    public static CutoverConfig load(Path file, Map<String, String> env) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigException(
+                    file.toString(), List.of("--config: " + file + " (expected: a readable file; " + e + ")"));
+        }
+        Path baseDir = file.toAbsolutePath().getParent();
+        return fromTree(file.toString(), parse(file.toString(), text), env, baseDir);
+    }
+
+    /**
+     * Builds a configuration from an already parsed tree: the sandbox and tests use this with
+     * their own maps.
+     */
+    public static CutoverConfig fromTree(
+            String source, Map<String, Object> tree, Map<String, String> env, Path baseDir) {
+        Settings s = new Settings(source, tree, env, baseDir);
+        CutoverConfig config = read(s);
+        s.finish();
+        return config;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> parse(String source, String text) {
+        Object document;
+        try {
+            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
+            throw new ConfigException(source, List.of(source + ":" + line + ": " + e.getProblem()
+                    + " (expected: valid YAML)"));
+        } catch (YAMLException e) {
+            throw new ConfigException(source, List.of(source + ": " + e.getMessage() + " (expected: valid YAML)"));
+        }
+        if (document == null) {
+            return Map.of();
+        }
+        if (!(document instanceof Map)) {
+            throw new ConfigException(source, List.of(source + ": a " + document.getClass().getSimpleName()
+                    + " (expected: a mapping of sections such as server:, backends:)"));
+        }
+        return (Map<String, Object>) document;
+    }
+
+    private static CutoverConfig read(Settings s) {
+        ServerSettings server = new ServerSettings(
+                s.string("server.host", "0.0.0.0"),
+                s.integer("server.port", 8080, 0, 65535),
+                s.integer("server.event-loops", 0, 0, 1024),
+                s.choice("server.transport", TransportKind.AUTO),
+                s.bytes("server.max-initial-line", 8192, 256, 1024 * 1024),
+                s.bytes("server.max-header-size", 16384, 1024, 1024 * 1024),
+                s.bytes("server.max-body", 65536, 0, 16 * 1024 * 1024),
+                s.duration("server.idle-timeout", Duration.ofSeconds(60)),
+                s.bool("server.trust-forwarded-for", false));
+
+        AdminSettings admin = new AdminSettings(
+                s.bool("admin.enabled", true),
+                s.string("admin.host", "127.0.0.1"),
+                s.integer("admin.port", 9090, 0, 65535));
+
+        BackendSettings primary = backend(s, "primary", true, "https://www.awin1.com");
+        BackendSettings legacy = backend(s, "legacy", false, "https://origin.shareasale.example");
+
+        Deadlines deadlines = new Deadlines(
+                s.duration("deadlines.click", Duration.ofMillis(800)),
+                s.duration("deadlines.conversion", Duration.ofMillis(800)),
+                s.duration("deadlines.pass-through", Duration.ofSeconds(5)));
+
+        List<Path> mappingFiles = new ArrayList<>();
+        for (String file : s.list("mapping.files")) {
+            Path path = s.path(file);
+            if (!Files.isRegularFile(path)) {
+                s.problem("mapping.files", file, "readable mapping files (not found: " + path + ")");
+            }
+            mappingFiles.add(path);
+        }
+
+        Optional<Path> directory = Optional.empty();
+        String directoryFile = s.requiredString(
+                "directory.file", "a directory file, or '" + SAMPLE_DIRECTORY + "' for the built-in sandbox data");
+        if (directoryFile != null && !directoryFile.equals(SAMPLE_DIRECTORY)) {
+            Path path = s.path(directoryFile);
+            if (!Files.isRegularFile(path)) {
+                s.problem("directory.file", directoryFile, "a readable file (not found: " + path + ")");
+            }
+            directory = Optional.of(path);
+        }
+
+        Optional<String> cookieDomain = s.optionalString("cookies.domain");
+        cookieDomain.ifPresent(d -> {
+            if (!isDomain(d)) {
+                s.problem("cookies.domain", d, "a domain such as .shareasale.com");
+            }
+        });
+
+        String fallback = s.string("fallback.landing", "https://www.awin.com/");
+        if (!ResponsePolicy.isSafeLocation(fallback) || !isAbsoluteUrl(fallback)) {
+            s.problem("fallback.landing", fallback, "an absolute http(s) URL");
+        }
+
+        String accessLog = s.string("access-log", "stdout");
+
+        return new CutoverConfig(server, admin, primary, Optional.ofNullable(legacy), deadlines,
+                mappingFiles, directory, cookieDomain, fallback, accessLog);
+    }
+
+    private static BackendSettings backend(Settings s, String name, boolean required, String example) {
+        String prefix = "backends." + name + ".";
+        URI url = s.httpUrl(prefix + "url", required, example);
+        String hostHeader = s.string(prefix + "host-header", null);
+        Duration connectTimeout = s.duration(prefix + "connect-timeout", Duration.ofMillis(250));
+        Duration responseTimeout = s.duration(prefix + "response-timeout", Duration.ofMillis(500));
+        int maxConnections = s.integer(prefix + "max-connections", 256, 1, 65535);
+        Duration idleTimeout = s.duration(prefix + "idle-timeout", Duration.ofSeconds(20));
+        int maxResponseSize = s.bytes(prefix + "max-response-size", 1024 * 1024, 1024, 64 * 1024 * 1024);
+        if (url == null) {
+            return null;
+        }
+        if (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
+            s.problem(prefix + "url", url, "a base URL without a path, such as " + example);
+        }
+        if (hostHeader != null && !isDomain(hostHeader.replaceFirst(":\\d+$", ""))) {
+            s.problem(prefix + "host-header", hostHeader, "a host name such as www.shareasale.com");
+        }
+        return new BackendSettings(name, url, hostHeader != null ? hostHeader : defaultHost(url),
+                connectTimeout, responseTimeout, maxConnections, idleTimeout, maxResponseSize);
+    }
+
+    private static String defaultHost(URI url) {
+        boolean defaultPort = url.getPort() < 0
+                || (url.getPort() == 443 && "https".equalsIgnoreCase(url.getScheme()))
+                || (url.getPort() == 80 && "http".equalsIgnoreCase(url.getScheme()));
+        return defaultPort ? url.getHost() : url.getHost() + ':' + url.getPort();
+    }
+
+    private static boolean isAbsoluteUrl(String text) {
+        try {
+            return new URI(text).getHost() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isDomain(String text) {
+        String d = text.startsWith(".") ? text.substring(1) : text;
+        if (d.isEmpty() || d.length() > 253 || d.startsWith(".") || d.endsWith(".") || d.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < d.length(); i++) {
+            char c = d.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+package io.cutover.proxy.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything Cutover needs to start, validated: {@link ConfigLoader} builds it from {@code
+ * cutover.yaml} and {@code CUTOVER_*} environment variables.
+ *
+ * @param server the client-facing listener
+ * @param admin the operators' listener
+ * @param primary the primary platform (Awin)
+ * @param legacy the legacy platform (ShareASale); empty once it is retired
+ * @param deadlines end-to-end budgets
+ * @param mappingFiles the mapping tables; empty means the table built into Cutover
+ * @param directoryFile the legacy → Awin ID directory; empty means the built-in sample (sandbox
+ *     only, and only when asked for by name)
+ * @param cookieDomain the {@code Domain} given to cookies relayed from the backends; empty means
+ *     host-only cookies on whatever host the shopper's browser used
+ * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
+ * @param accessLog {@code stdout}, {@code off}, or a file path
+ */
+public record CutoverConfig(
+        ServerSettings server,
+        AdminSettings admin,
+        BackendSettings primary,
+        Optional<BackendSettings> legacy,
+        Deadlines deadlines,
+        List<Path> mappingFiles,
+        Optional<Path> directoryFile,
+        Optional<String> cookieDomain,
+        String fallbackLanding,
+        String accessLog) {
+
+    public CutoverConfig {
+        mappingFiles = List.copyOf(mappingFiles);
+    }
+}

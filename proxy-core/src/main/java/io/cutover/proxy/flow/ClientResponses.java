@@ -1,0 +1,125 @@
+package io.cutover.proxy.flow;
+
+import io.cutover.failover.LocalAnswer;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.AsciiString;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Builds the responses Cutover writes to clients: a backend's answer relayed, Cutover's own
+ * answer, or an error with its reason.
+ *
+ * <p>Relaying copies an allow-list of headers, never hop-by-hop or backend-internal ones, and
+ * passes every {@code Set-Cookie} through the cookie bridge so the browser keeps it on the legacy
+ * host.
+ */
+public final class ClientResponses {
+
+    /** End-to-end headers worth passing on; everything else (Server, Connection, Via…) stays behind. */
+    private static final List<AsciiString> RELAYED = List.of(
+            HttpHeaderNames.LOCATION,
+            HttpHeaderNames.CONTENT_TYPE,
+            HttpHeaderNames.CACHE_CONTROL,
+            HttpHeaderNames.EXPIRES,
+            HttpHeaderNames.PRAGMA,
+            HttpHeaderNames.LAST_MODIFIED,
+            HttpHeaderNames.ETAG,
+            HttpHeaderNames.CONTENT_ENCODING,
+            HttpHeaderNames.CONTENT_LANGUAGE,
+            HttpHeaderNames.CONTENT_DISPOSITION,
+            AsciiString.cached("referrer-policy"),
+            AsciiString.cached("p3p"));
+
+    private final Function<String, Optional<String>> setCookieRewriter;
+
+    /**
+     * @param setCookieRewriter rewrites one backend {@code Set-Cookie} value for the legacy host;
+     *     empty drops it (a value that could split a header never reaches the client)
+     */
+    public ClientResponses(Function<String, Optional<String>> setCookieRewriter) {
+        this.setCookieRewriter = setCookieRewriter;
+    }
+
+    /**
+     * The backend's response as the client gets it. Takes ownership of {@code origin}'s content.
+     *
+     * @param head whether the client asked with HEAD (the origin's Content-Length is kept)
+     */
+    public FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head) {
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, origin.status(), origin.content());
+        HttpHeaders from = origin.headers();
+        HttpHeaders to = out.headers();
+        for (AsciiString name : RELAYED) {
+            List<String> values = from.getAll(name);
+            if (!values.isEmpty()) {
+                to.set(name, values);
+            }
+        }
+        for (String cookie : from.getAll(HttpHeaderNames.SET_COOKIE)) {
+            setCookieRewriter.apply(cookie).ifPresent(v -> to.add(HttpHeaderNames.SET_COOKIE, v));
+        }
+        String length = from.get(HttpHeaderNames.CONTENT_LENGTH);
+        if (head && length != null) {
+            to.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        } else {
+            to.setInt(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
+        }
+        tag(to, eventId);
+        return out;
+    }
+
+    /** Cutover's own answer: a redirect, a pixel, or a 502. Never cached: it stands in for a click. */
+    public FullHttpResponse local(LocalAnswer answer, String eventId) {
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+        HttpHeaders h = out.headers();
+        if (answer.location() != null) {
+            h.set(HttpHeaderNames.LOCATION, answer.location());
+        }
+        if (answer.contentType() != null) {
+            h.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
+        }
+        h.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        tag(h, eventId);
+        return out;
+    }
+
+    /** An error with a one-line reason the sender can act on. */
+    public static FullHttpResponse error(HttpResponseStatus status, String reason, String eventId) {
+        byte[] body = (status.code() + " " + status.reasonPhrase() + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        HttpHeaders h = out.headers();
+        h.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+        h.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        tag(h, eventId);
+        return out;
+    }
+
+    /** Extra headers a handler wants on an error, e.g. {@code Allow} on a 405. */
+    public static FullHttpResponse error(HttpResponseStatus status, String reason, String eventId,
+            Map<AsciiString, String> extra) {
+        FullHttpResponse out = error(status, reason, eventId);
+        extra.forEach(out.headers()::set);
+        return out;
+    }
+
+    private static void tag(HttpHeaders headers, String eventId) {
+        if (eventId != null) {
+            // Lets a merchant or publisher quote the event when asking support about one click.
+            headers.set(ProxyHeaderNames.X_CUTOVER_EVENT_ID, eventId);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.cutover.proxy.server;
+
+import io.cutover.proxy.config.ServerSettings;
+import io.cutover.proxy.flow.TrackingFlow;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpDecoderConfig;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.flow.FlowControlHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * Builds a client connection's pipeline in flow order: transport (idle), HTTP (codec, keep-alive,
+ * bounded aggregation, one request at a time), tracking (the receiver). Handler names are
+ * constants in that order.
+ */
+public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
+
+    public static final String IDLE = "idle";
+    public static final String CODEC = "codec";
+    public static final String KEEP_ALIVE = "keepAlive";
+    public static final String AGGREGATOR = "aggregator";
+    public static final String FLOW_CONTROL = "flowControl";
+    public static final String RECEIVER = "receiver";
+
+    private final ServerSettings settings;
+    private final TrackingFlow flow;
+    private final LongSupplier ticker;
+
+    public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker) {
+        this.settings = settings;
+        this.flow = flow;
+        this.ticker = ticker;
+    }
+
+    @Override
+    protected void initChannel(Channel ch) {
+        ChannelPipeline p = ch.pipeline();
+        addTransportHandlers(p);
+        addHttpHandlers(p);
+        addTrackingHandlers(p);
+    }
+
+    private void addTransportHandlers(ChannelPipeline p) {
+        p.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    private void addHttpHandlers(ChannelPipeline p) {
+        p.addLast(CODEC, new HttpServerCodec(new HttpDecoderConfig()
+                .setMaxInitialLineLength(settings.maxInitialLine())
+                .setMaxHeaderSize(settings.maxHeaderSize())));
+        p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
+        p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
+        // One request per read(): pipelined requests that arrived in the same TCP read wait here
+        // until the previous answer is written, so answers leave in request order.
+        p.addLast(FLOW_CONTROL, new FlowControlHandler());
+    }
+
+    private void addTrackingHandlers(ChannelPipeline p) {
+        p.addLast(RECEIVER, new ClientRequestReceiver(flow, settings, ticker));
+    }
+}

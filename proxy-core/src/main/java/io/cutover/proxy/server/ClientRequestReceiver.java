@@ -1,0 +1,265 @@
+package io.cutover.proxy.server;
+
+import io.cutover.proxy.config.ServerSettings;
+import io.cutover.proxy.flow.ClientHeaders;
+import io.cutover.proxy.flow.ClientResponses;
+import io.cutover.proxy.flow.ProxyHeaderNames;
+import io.cutover.proxy.flow.RejectReason;
+import io.cutover.proxy.flow.TrackingFlow;
+import io.cutover.ops.privacy.ClientIp;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.TooLongHttpContentException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AsciiString;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The last handler of a client connection: reads a complete request, answers malformed ones with
+ * a 4xx and the reason, hands good ones to the {@link TrackingFlow} and writes its answer.
+ *
+ * <p>One request at a time per connection: reading pauses while a request is in flight, so
+ * pipelined requests are answered in order and a client cannot queue unbounded work.
+ */
+final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientRequestReceiver.class);
+    private static final Map<AsciiString, String> ALLOW = Map.of(HttpHeaderNames.ALLOW, "GET, HEAD");
+
+    private final TrackingFlow flow;
+    private final ServerSettings settings;
+    private final LongSupplier ticker;
+    private String peer;
+    private boolean inFlight;
+
+    ClientRequestReceiver(TrackingFlow flow, ServerSettings settings, LongSupplier ticker) {
+        this.flow = flow;
+        this.settings = settings;
+        this.ticker = ticker;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        peer = address(ctx.channel().remoteAddress());
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        long start = ticker.getAsLong();
+        HttpMethod method;
+        String uri;
+        ClientHeaders headers;
+        try {
+            if (!request.decoderResult().isSuccess()) {
+                reject(ctx, malformed(request.decoderResult().cause()), reason(request.decoderResult().cause()),
+                        null, start, true);
+                return;
+            }
+            method = request.method();
+            uri = originForm(request.uri());
+            headers = headers(request.headers());
+            if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
+                reject(ctx, RejectReason.BAD_METHOD,
+                        "method " + method + " (expected: GET or HEAD; tracking links are followed, not posted)",
+                        uri, start, false);
+                return;
+            }
+            if (uri == null) {
+                reject(ctx, RejectReason.BAD_REQUEST,
+                        "request target '" + request.uri() + "' (expected: a path such as /r.cfm?…)", null, start, false);
+                return;
+            }
+        } finally {
+            request.release();
+        }
+        int q = uri.indexOf('?');
+        String path = q < 0 ? uri : uri.substring(0, q);
+        String query = q < 0 ? "" : uri.substring(q + 1);
+        inFlight = true;
+        ctx.channel().config().setAutoRead(false);
+        EventLoop loop = ctx.channel().eventLoop();
+        flow.handle(loop, method, uri, path, query, headers).whenComplete((response, error) -> {
+            if (loop.inEventLoop()) {
+                respond(ctx, response, error);
+            } else {
+                loop.execute(() -> respond(ctx, response, error));
+            }
+        });
+    }
+
+    private void respond(ChannelHandlerContext ctx, FullHttpResponse response, Throwable error) {
+        inFlight = false;
+        if (error != null) {
+            log.error("request failed unexpectedly", error);
+            response = ClientResponses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "internal error", null);
+        }
+        if (!ctx.channel().isActive()) {
+            response.release();
+            return;
+        }
+        ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                f.channel().config().setAutoRead(true);
+            } else {
+                f.channel().close();
+            }
+        });
+    }
+
+    private void reject(ChannelHandlerContext ctx, RejectReason reason, String detail, String uri, long start, boolean close) {
+        String eventId = flow.eventIds().next().toString();
+        flow.observer().rejected(null, reason, eventId, uri, peer, ticker.getAsLong() - start);
+        FullHttpResponse response = reason == RejectReason.BAD_METHOD
+                ? ClientResponses.error(reason.status(), detail, eventId, ALLOW)
+                : ClientResponses.error(reason.status(), detail, eventId);
+        if (close) {
+            // After a framing error the byte stream cannot be trusted: answer, then hang up.
+            response.headers().set(HttpHeaderNames.CONNECTION, "close");
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.writeAndFlush(response);
+        }
+    }
+
+    private RejectReason malformed(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return RejectReason.URI_TOO_LONG;
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return RejectReason.HEADER_TOO_LARGE;
+        }
+        if (cause instanceof TooLongHttpContentException) {
+            return RejectReason.TOO_LARGE;
+        }
+        return RejectReason.BAD_REQUEST;
+    }
+
+    private String reason(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return "request line longer than " + settings.maxInitialLine() + " bytes";
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return "headers larger than " + settings.maxHeaderSize() + " bytes";
+        }
+        if (cause instanceof TooLongHttpContentException) {
+            return "body larger than " + settings.maxBody() + " bytes";
+        }
+        if (cause instanceof TooLongFrameException) {
+            return "request too large";
+        }
+        String message = cause == null ? null : cause.getMessage();
+        return "malformed HTTP request" + (message == null ? "" : " (" + printable(message) + ")");
+    }
+
+    /** Origin form ({@code /r.cfm?…}); absolute form is reduced to it; anything else is refused. */
+    static String originForm(String target) {
+        if (target.startsWith("/")) {
+            return target;
+        }
+        int scheme = target.indexOf("://");
+        boolean http = scheme == 4 && target.regionMatches(true, 0, "http", 0, 4)
+                || scheme == 5 && target.regionMatches(true, 0, "https", 0, 5);
+        if (http) {
+            int slash = target.indexOf('/', scheme + 3);
+            int question = target.indexOf('?', scheme + 3);
+            if (slash < 0 || (question >= 0 && question < slash)) {
+                return question < 0 ? "/" : "/" + target.substring(question);
+            }
+            return target.substring(slash);
+        }
+        return null;
+    }
+
+    private ClientHeaders headers(HttpHeaders h) {
+        String clientIp = peer;
+        String forwardedFor = peer;
+        String proto = "http";
+        if (settings.trustForwardedFor()) {
+            String chain = h.get(ProxyHeaderNames.X_FORWARDED_FOR);
+            if (chain != null && !chain.isBlank()) {
+                // Leftmost: the address the load balancer saw first. Good for logs, never for trust.
+                clientIp = ClientIp.forwardedClient(chain).orElse(peer);
+                forwardedFor = chain + ", " + peer;
+            }
+            String forwardedProto = h.get(ProxyHeaderNames.X_FORWARDED_PROTO);
+            if (forwardedProto != null) {
+                proto = forwardedProto;
+            }
+        }
+        return new ClientHeaders(
+                h.get(HttpHeaderNames.HOST),
+                h.get(HttpHeaderNames.USER_AGENT),
+                h.get(HttpHeaderNames.ACCEPT),
+                h.get(HttpHeaderNames.ACCEPT_LANGUAGE),
+                h.get(HttpHeaderNames.REFERER),
+                joinedCookies(h),
+                clientIp,
+                forwardedFor,
+                proto);
+    }
+
+    /** HTTP/1.1 allows one Cookie header, but some clients send several: join them as RFC 6265 says. */
+    private static String joinedCookies(HttpHeaders h) {
+        java.util.List<String> all = h.getAll(HttpHeaderNames.COOKIE);
+        if (all.isEmpty()) {
+            return null;
+        }
+        return all.size() == 1 ? all.get(0) : String.join("; ", all);
+    }
+
+    private static String address(SocketAddress address) {
+        if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
+            return inet.getAddress().getHostAddress();
+        }
+        return "-";
+    }
+
+    private static String printable(String s) {
+        StringBuilder out = new StringBuilder(Math.min(s.length(), 200));
+        for (int i = 0; i < s.length() && out.length() < 200; i++) {
+            char c = s.charAt(i);
+            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent) {
+            if (!inFlight) {
+                ctx.close();
+            }
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        // Resets and half-closed sockets are everyday events on the internet, not errors.
+        log.debug("client connection {} failed", peer, cause);
+        ctx.close();
+    }
+}
