@@ -1,0 +1,75 @@
+package io.cutover.loadtest.sim;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the simulated Awin answers on its tracking host: {@code cread.php} deep-link clicks
+ * (a 302 to the landing with {@code awc} appended and the {@code aw<mid>} cookie, platforms.md
+ * §3.3–3.4) and the {@code sread.img} conversion pixel.
+ */
+final class AwinRoutes implements TrackingRoutes {
+
+    /** Awin's usual click cookie lifetime, 30 days (platforms.md §3.4). */
+    static final long COOKIE_MAX_AGE_SECONDS = 2_592_000;
+
+    private final Map<String, String> defaultLandings;
+    private final Clock clock;
+    private final ClickIds clickIds;
+
+    AwinRoutes(Map<String, String> defaultLandings, Clock clock, ClickIds clickIds) {
+        this.defaultLandings = Map.copyOf(defaultLandings);
+        this.clock = clock;
+        this.clickIds = clickIds;
+    }
+
+    @Override
+    public SimResponse answer(SimRequest request) {
+        return switch (request.path()) {
+            case "/cread.php" -> click(request);
+            case "/sread.img" -> SimResponse.gif();
+            default -> TrackingRoutes.notFound(request);
+        };
+    }
+
+    private SimResponse click(SimRequest request) {
+        String advertiserId = request.first("awinmid");
+        if (!TrackingRoutes.isNumericId(advertiserId)) {
+            return TrackingRoutes.badId("awinmid", advertiserId);
+        }
+        String publisherId = request.first("awinaffid");
+        if (!TrackingRoutes.isNumericId(publisherId)) {
+            return TrackingRoutes.badId("awinaffid", publisherId);
+        }
+        String ued = request.first("ued");
+        String landing = ued == null || ued.isEmpty() ? defaultLanding(advertiserId) : ued;
+        // cons=0: Awin sets no cookie and passes no click ID to the landing (platforms.md §3.2, A7).
+        if ("0".equals(request.first("cons"))) {
+            return redirect(landing).orElseGet(AwinRoutes::unusableLanding);
+        }
+        String awc = clickIds.awc(advertiserId, clock.instant().getEpochSecond());
+        return redirect(LandingUrl.appendParameter(landing, "awc", awc))
+                .map(redirect -> redirect.withHeader("Set-Cookie", cookie(advertiserId, awc)))
+                .orElseGet(AwinRoutes::unusableLanding);
+    }
+
+    private String defaultLanding(String advertiserId) {
+        String landing = defaultLandings.get(advertiserId);
+        return landing != null ? landing : "https://advertiser-" + advertiserId + ".example/";
+    }
+
+    private static Optional<SimResponse> redirect(String location) {
+        return LocationHeader.of(location).map(SimResponse::redirect);
+    }
+
+    /** A third-party cookie on Awin's own domain, as a browser receives it; the proxy rewrites it. */
+    private static String cookie(String advertiserId, String awc) {
+        return "aw" + advertiserId + "=" + awc + "; Domain=.awin1.com; Path=/; Max-Age="
+                + COOKIE_MAX_AGE_SECONDS + "; SameSite=None; Secure";
+    }
+
+    private static SimResponse unusableLanding() {
+        return SimResponse.text(400, "ued: contains control characters (expected: a URL)");
+    }
+}
