@@ -1,0 +1,149 @@
+package io.cutover.loadtest.sandbox;
+
+import io.cutover.loadtest.sim.SimulatedAwin;
+import io.cutover.loadtest.sim.SimulatedShareASale;
+import io.cutover.loadtest.sim.SimulatorOptions;
+import io.cutover.mapping.Translator;
+import io.cutover.mapping.directory.FileDirectory;
+import io.cutover.mapping.directory.Merchant;
+import io.cutover.mapping.table.MappingTable;
+import io.cutover.proxy.Cutover;
+import io.cutover.proxy.config.ConfigLoader;
+import io.cutover.proxy.config.CutoverConfig;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The embedded default: a simulated Awin, a simulated ShareASale, and Cutover between them with
+ * the built-in mapping table and the sample directory, all in this process and on loopback. The
+ * real code path end to end: Cutover is configured exactly as {@code serve} would configure it,
+ * only with the simulators' addresses.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private final SimulatedAwin awin;
+    private final SimulatedShareASale shareASale;
+    private final Cutover cutover;
+
+    private Sandbox(SimulatedAwin awin, SimulatedShareASale shareASale, Cutover cutover) {
+        this.awin = awin;
+        this.shareASale = shareASale;
+        this.cutover = cutover;
+    }
+
+    /** Starts the simulators, then Cutover pointed at them. Fails naming any port in use. */
+    public static Sandbox start(SandboxOptions options) {
+        return start(options, Map.of());
+    }
+
+    /**
+     * Starts with extra configuration keys over the sandbox's own (dotted keys, e.g. {@code
+     * deadlines.click}), for tests that need other budgets.
+     */
+    public static Sandbox start(SandboxOptions options, Map<String, Object> overrides) {
+        return start(options, overrides, FileDirectory.sample());
+    }
+
+    /**
+     * Starts with another directory than the sample, e.g. merchants whose landing pages a test
+     * serves itself. The simulators take their default landings from it too.
+     */
+    public static Sandbox start(SandboxOptions options, Map<String, Object> overrides, FileDirectory directory) {
+        Map<String, String> advertiserLandings = new HashMap<>();
+        Map<String, String> merchantLandings = new HashMap<>();
+        for (Merchant merchant : directory.merchants()) {
+            advertiserLandings.put(merchant.advertiserId(), merchant.defaultLanding());
+            merchantLandings.put(merchant.legacyId(), merchant.defaultLanding());
+        }
+        SimulatedAwin awin = new SimulatedAwin(
+                SimulatorOptions.builder().trackingPort(options.awinPort()).controlPort(options.awinControlPort()).build(),
+                advertiserLandings);
+        SimulatedShareASale shareASale = new SimulatedShareASale(
+                SimulatorOptions.builder().trackingPort(options.shareASalePort())
+                        .controlPort(options.shareASaleControlPort()).build(),
+                merchantLandings);
+        try {
+            awin.start();
+            shareASale.start();
+            CutoverConfig config = ConfigLoader.fromTree("sandbox", config(options, awin, shareASale, overrides),
+                    System.getenv(), Path.of("."));
+            Cutover cutover = Cutover.start(config, new Translator(MappingTable.builtIn(), directory),
+                    Clock.systemUTC(), System::nanoTime);
+            return new Sandbox(awin, shareASale, cutover);
+        } catch (RuntimeException e) {
+            shareASale.close();
+            awin.close();
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> config(
+            SandboxOptions options, SimulatedAwin awin, SimulatedShareASale shareASale, Map<String, Object> overrides) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        flat.put("server.host", "127.0.0.1");
+        flat.put("server.port", options.cutoverPort());
+        flat.put("server.event-loops", options.eventLoops());
+        flat.put("admin.host", "127.0.0.1");
+        flat.put("admin.port", options.adminPort());
+        flat.put("backends.primary.url", "http://127.0.0.1:" + awin.trackingPort());
+        flat.put("backends.legacy.url", "http://127.0.0.1:" + shareASale.trackingPort());
+        // Loopback backends answer in well under a millisecond: budgets far below production's.
+        flat.put("backends.primary.connect-timeout", "100ms");
+        flat.put("backends.primary.response-timeout", "150ms");
+        flat.put("backends.legacy.connect-timeout", "100ms");
+        flat.put("backends.legacy.response-timeout", "150ms");
+        flat.put("deadlines.click", "300ms");
+        flat.put("deadlines.conversion", "300ms");
+        flat.put("deadlines.pass-through", "1s");
+        flat.put("directory.file", ConfigLoader.SAMPLE_DIRECTORY);
+        flat.put("access-log", options.accessLog());
+        flat.putAll(overrides);
+        return nested(flat);
+    }
+
+    /** Dotted keys as the nested maps a YAML file would give. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> nested(Map<String, Object> flat) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : flat.entrySet()) {
+            String[] parts = entry.getKey().split("\\.");
+            Map<String, Object> node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
+            }
+            node.put(parts[parts.length - 1], entry.getValue());
+        }
+        return root;
+    }
+
+    public SimulatedAwin awin() {
+        return awin;
+    }
+
+    public SimulatedShareASale shareASale() {
+        return shareASale;
+    }
+
+    public Cutover cutover() {
+        return cutover;
+    }
+
+    /** Cutover's base URL, e.g. {@code http://127.0.0.1:8080}. */
+    public String url() {
+        return "http://127.0.0.1:" + cutover.port();
+    }
+
+    /** Stops Cutover first (no request then finds a simulator gone), then the simulators. */
+    @Override
+    public void close() {
+        try {
+            cutover.close();
+        } finally {
+            shareASale.close();
+            awin.close();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.cutover.loadtest.sandbox;
+
+/**
+ * Where the sandbox listens and how it runs. Port 0 picks a free port (tests); the defaults are
+ * the documented sandbox ports.
+ *
+ * @param cutoverPort Cutover's client listener
+ * @param adminPort Cutover's admin listener
+ * @param awinPort the simulated Awin's tracking listener
+ * @param awinControlPort the simulated Awin's control listener
+ * @param shareASalePort the simulated ShareASale's tracking listener
+ * @param shareASaleControlPort the simulated ShareASale's control listener
+ * @param eventLoops Cutover's event loops; 0 = one per core
+ * @param accessLog {@code stdout}, {@code off} or a file path
+ */
+public record SandboxOptions(
+        int cutoverPort,
+        int adminPort,
+        int awinPort,
+        int awinControlPort,
+        int shareASalePort,
+        int shareASaleControlPort,
+        int eventLoops,
+        String accessLog) {
+
+    /** The documented sandbox: 8080, 9090, 8081/8091, 8082/8092. */
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(8080, 9090, 8081, 8091, 8082, 8092, 0, "stdout");
+    }
+
+    /** Every port picked free, no access log: for tests that run in parallel with anything. */
+    public static SandboxOptions ephemeral(int eventLoops) {
+        return new SandboxOptions(0, 0, 0, 0, 0, 0, eventLoops, "off");
+    }
+}

@@ -1,0 +1,44 @@
+package io.cutover.loadtest.sandbox;
+
+/** What the sandbox prints once it runs: where everything is, and commands to try, in order. */
+final class TryThis {
+
+    private TryThis() {}
+
+    static String text(Sandbox sandbox) {
+        String cutover = sandbox.url();
+        String admin = "http://127.0.0.1:" + sandbox.cutover().adminPort();
+        String awin = "http://127.0.0.1:" + sandbox.awin().trackingPort();
+        String awinControl = "http://127.0.0.1:" + sandbox.awin().controlPort();
+        String sas = "http://127.0.0.1:" + sandbox.shareASale().trackingPort();
+        String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();
+        String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
+        return String.join("\n",
+                "Cutover sandbox: everything runs in this process, on loopback.",
+                "",
+                "  Cutover              " + cutover + "   admin " + admin + "/",
+                "  simulated Awin       " + awin + "   control " + awinControl,
+                "  simulated ShareASale " + sas + "   control " + sasControl,
+                "  mapping              built-in table (mappings/r-cfm.yaml), sample directory (config/directory/sample.yaml)",
+                "",
+                "Try:",
+                "  # a click: translated, sent to the simulated Awin, 302 to the landing with awc",
+                "  curl -si '" + click + "'",
+                "  # what the simulated Awin received, with the translated parameters and X-Cutover-Event-Id",
+                "  curl -s " + awinControl + "/received",
+                "  # take Awin down: the same click lands through the simulated ShareASale (sscid)",
+                "  curl -s -X POST '" + awinControl + "/fault?mode=down'",
+                "  curl -si '" + click + "'",
+                "  # take ShareASale down too: Cutover answers by itself with the landing page",
+                "  curl -s -X POST '" + sasControl + "/fault?mode=down'",
+                "  curl -si '" + click + "'",
+                "  # back to normal",
+                "  curl -s -X POST " + awinControl + "/reset; curl -s -X POST " + sasControl + "/reset",
+                "  # the translation step by step, without sending anything",
+                "  bin/cutover explain '" + click + "'",
+                "  # events by kind and fate",
+                "  curl -s " + admin + "/metrics | grep '^cutover_events_total'",
+                "",
+                "Ctrl-C stops everything.");
+    }
+}

@@ -1,0 +1,41 @@
+package io.cutover.loadtest.e2e;
+
+import org.junit.jupiter.api.Nested;
+
+/** The whole end-to-end suite with one event loop: every connection shares it. */
+class SingleEventLoopEndToEndTest {
+
+    private static final int LOOPS = 1;
+
+    @Nested
+    class Clicks extends ClickTest {
+        @Override
+        int eventLoops() {
+            return LOOPS;
+        }
+    }
+
+    @Nested
+    class MessyLinks extends MessyLinkTest {
+        @Override
+        int eventLoops() {
+            return LOOPS;
+        }
+    }
+
+    @Nested
+    class Failover extends FailoverTest {
+        @Override
+        int eventLoops() {
+            return LOOPS;
+        }
+    }
+
+    @Nested
+    class Protocol extends ProtocolTest {
+        @Override
+        int eventLoops() {
+            return LOOPS;
+        }
+    }
+}
