@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -157,6 +158,21 @@ class ClientRequestReceiverTest {
         assertThat(response.status().code()).isEqualTo(400);
         assertThat(body(response)).contains("request target '*' (expected: a path such as /r.cfm?…)");
         response.release();
+        server.finishAndReleaseAll();
+    }
+
+    @Test
+    void closesAConnectionThatStaysIdle() {
+        EmbeddedChannel server = channel();
+        server.freezeTime();
+
+        server.advanceTimeBy(29, TimeUnit.SECONDS);
+        server.runScheduledPendingTasks();
+        assertThat(server.isOpen()).isTrue();
+
+        server.advanceTimeBy(2, TimeUnit.SECONDS);
+        server.runScheduledPendingTasks();
+        assertThat(server.isOpen()).isFalse();
         server.finishAndReleaseAll();
     }
 
