@@ -14,8 +14,7 @@ public final class AwinCookies {
     private static final String[] EXACT = {"awc", "adv_awc", "awin_awc", "awin_sn_awc", "awin_source"};
     private static final String[] DIGIT_SUFFIXED = {"_aw_m_", "_aw_j_", "_aw_sn_", "awpv", "aw"};
 
-    private AwinCookies() {
-    }
+    private AwinCookies() {}
 
     /** True when {@code name} is one of Awin's cookie names. */
     public static boolean isAwin(String name) {

@@ -20,8 +20,7 @@ import java.util.Optional;
  */
 public final class CookieHeader {
 
-    private CookieHeader() {
-    }
+    private CookieHeader() {}
 
     /** The cookies of a {@code Cookie} header value, in order; empty for null or blank. */
     public static List<Cookie> parse(String header) {

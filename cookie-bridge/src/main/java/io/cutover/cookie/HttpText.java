@@ -3,8 +3,7 @@ package io.cutover.cookie;
 /** Character classes shared by the cookie parsers (RFC 9110 §5.5, RFC 6265 §4). */
 final class HttpText {
 
-    private HttpText() {
-    }
+    private HttpText() {}
 
     /** Space or horizontal tab: the whitespace RFC 6265 §5.2 strips around names and values. */
     static boolean isWhitespace(char c) {

@@ -38,8 +38,8 @@ public final class SetCookieRewriter {
     public static SetCookieRewriter toDomain(String cookieDomain) {
         Objects.requireNonNull(cookieDomain, "cookieDomain");
         if (!isHostName(cookieDomain)) {
-            throw new IllegalArgumentException("cookieDomain: '" + cookieDomain
-                    + "' (expected: a host name such as .shareasale.com)");
+            throw new IllegalArgumentException(
+                    "cookieDomain: '" + cookieDomain + "' (expected: a host name such as .shareasale.com)");
         }
         return new SetCookieRewriter(cookieDomain);
     }
@@ -123,7 +123,9 @@ public final class SetCookieRewriter {
                     return false;
                 }
                 label = 0;
-            } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            } else if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
                     || (c == '-' && label > 0)) {
                 if (++label > 63) {
                     return false;

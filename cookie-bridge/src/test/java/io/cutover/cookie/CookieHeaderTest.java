@@ -80,7 +80,8 @@ class CookieHeaderTest {
     void returnsTheHeaderItselfWhenEveryCookieGoesToOneSide() {
         String header = "aw1001=a; awc=b";
 
-        assertThat(CookieHeader.forPrimary(header)).hasValueSatisfying(v -> assertThat(v).isSameAs(header));
+        assertThat(CookieHeader.forPrimary(header))
+                .hasValueSatisfying(v -> assertThat(v).isSameAs(header));
     }
 
     @Test

@@ -18,8 +18,8 @@ class CookiePropertyTest {
     @Property(tries = 3000)
     void rewriteNeverThrowsNorRelaysAControlCharacter(@ForAll("setCookies") String setCookie) {
         for (SetCookieRewriter rewriter : List.of(LEGACY_DOMAIN, SetCookieRewriter.hostOnly())) {
-            rewriter.rewrite(setCookie).ifPresent(out -> assertThat(out.chars())
-                    .noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f));
+            rewriter.rewrite(setCookie)
+                    .ifPresent(out -> assertThat(out.chars()).noneMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f));
         }
     }
 
@@ -48,8 +48,10 @@ class CookiePropertyTest {
     @Property(tries = 3000)
     void splitSendsEachCookieToExactlyOneSide(@ForAll("cookieHeaders") String header) {
         List<Cookie> all = CookieHeader.parse(header);
-        List<Cookie> primary = CookieHeader.forPrimary(header).map(CookieHeader::parse).orElse(List.of());
-        List<Cookie> legacy = CookieHeader.forLegacy(header).map(CookieHeader::parse).orElse(List.of());
+        List<Cookie> primary =
+                CookieHeader.forPrimary(header).map(CookieHeader::parse).orElse(List.of());
+        List<Cookie> legacy =
+                CookieHeader.forLegacy(header).map(CookieHeader::parse).orElse(List.of());
 
         assertThat(primary).allMatch(Cookie::isAwin);
         assertThat(legacy).noneMatch(Cookie::isAwin);
@@ -94,13 +96,37 @@ class CookiePropertyTest {
 
     @Provide
     Arbitrary<String> setCookies() {
-        Arbitrary<String> pair = Arbitraries.of("aw1001=abc", "awc=9334_1516099141_ee2e", "a=\"q=1\"", "x=", "=v",
-                "lonely", " ", "", "Domain=.awin1.com");
+        Arbitrary<String> pair = Arbitraries.of(
+                "aw1001=abc",
+                "awc=9334_1516099141_ee2e",
+                "a=\"q=1\"",
+                "x=",
+                "=v",
+                "lonely",
+                " ",
+                "",
+                "Domain=.awin1.com");
         Arbitrary<String> attribute = Arbitraries.oneOf(
-                Arbitraries.of("Domain=.awin1.com", "DOMAIN=awin1.com", " domain = x ", "Domain", "Domain=",
-                        "Path=/", "Expires=Wed, 21 Oct 2026 07:28:00 GMT", "Max-Age=0", "Secure", "HttpOnly",
-                        "SameSite=None", "Partitioned", "X-Ext=a=b", "Domainx=1", "", " ", "\tPath=/a\t",
-                        "Path=/\r\n", "a\u0000"),
+                Arbitraries.of(
+                        "Domain=.awin1.com",
+                        "DOMAIN=awin1.com",
+                        " domain = x ",
+                        "Domain",
+                        "Domain=",
+                        "Path=/",
+                        "Expires=Wed, 21 Oct 2026 07:28:00 GMT",
+                        "Max-Age=0",
+                        "Secure",
+                        "HttpOnly",
+                        "SameSite=None",
+                        "Partitioned",
+                        "X-Ext=a=b",
+                        "Domainx=1",
+                        "",
+                        " ",
+                        "\tPath=/a\t",
+                        "Path=/\r\n",
+                        "a\u0000"),
                 Arbitraries.strings().withChars("Domain=;, \t.aw1\r\n").ofMaxLength(12));
         return pair.flatMap(p -> attribute.list().ofMaxSize(6).map(list -> p + join(list)));
     }
@@ -116,18 +142,34 @@ class CookiePropertyTest {
     @Provide
     Arbitrary<String> cookieHeaders() {
         Arbitrary<String> name = Arbitraries.oneOf(
-                Arbitraries.of("aw1001", "awpv1001", "_aw_m_1", "_aw_j_22", "_aw_sn_3", "awc", "adv_awc", "awin_awc",
-                        "awin_sn_awc", "awin_source", "aw", "awx", "bm_sz", "_abck", "sas_m_awin", "sscid", ""),
+                Arbitraries.of(
+                        "aw1001",
+                        "awpv1001",
+                        "_aw_m_1",
+                        "_aw_j_22",
+                        "_aw_sn_3",
+                        "awc",
+                        "adv_awc",
+                        "awin_awc",
+                        "awin_sn_awc",
+                        "awin_source",
+                        "aw",
+                        "awx",
+                        "bm_sz",
+                        "_abck",
+                        "sas_m_awin",
+                        "sscid",
+                        ""),
                 Arbitraries.strings().withChars("aw_mjsn0123").ofMinLength(1).ofMaxLength(8));
         Arbitrary<String> value = Arbitraries.oneOf(
                 Arbitraries.of("", "1", "a=b", "\"quoted\"", "x y"),
                 Arbitraries.strings().alpha().numeric().ofMaxLength(10));
         Arbitrary<String> cookie = Arbitraries.oneOf(
-                name.flatMap(n -> value.map(v -> n + "=" + v)),
-                Arbitraries.of("lonely", "", " ", "\t"));
+                name.flatMap(n -> value.map(v -> n + "=" + v)), Arbitraries.of("lonely", "", " ", "\t"));
         Arbitrary<String> separator = Arbitraries.of("; ", ";", " ;", ";  ", ";;");
-        return cookie.list().ofMaxSize(8).flatMap(cookies -> separator.list().ofSize(cookies.size())
-                .map(separators -> {
+        return cookie.list()
+                .ofMaxSize(8)
+                .flatMap(cookies -> separator.list().ofSize(cookies.size()).map(separators -> {
                     StringBuilder out = new StringBuilder();
                     for (int i = 0; i < cookies.size(); i++) {
                         if (i > 0) {

@@ -23,10 +23,8 @@ class SetCookieRewriterTest {
     void removesTheDomainWhenNoneIsConfigured() {
         assertThat(hostOnly.rewrite("aw1001=x; Domain=.awin1.com; Path=/; Secure"))
                 .contains("aw1001=x; Path=/; Secure");
-        assertThat(hostOnly.rewrite("aw1001=x; Path=/; Domain=.awin1.com"))
-                .contains("aw1001=x; Path=/");
-        assertThat(hostOnly.rewrite("aw1001=x; Domain=.awin1.com"))
-                .contains("aw1001=x");
+        assertThat(hostOnly.rewrite("aw1001=x; Path=/; Domain=.awin1.com")).contains("aw1001=x; Path=/");
+        assertThat(hostOnly.rewrite("aw1001=x; Domain=.awin1.com")).contains("aw1001=x");
     }
 
     @Test
@@ -34,10 +32,10 @@ class SetCookieRewriterTest {
         String setCookie = "aw1001=abc; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Max-Age=2592000;"
                 + " Domain=.awin1.com; Secure; HttpOnly; SameSite=None; Partitioned; Priority=High; X-Ext=a=b";
 
-        assertThat(legacyDomain.rewrite(setCookie)).contains(
-                "aw1001=abc; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT;"
-                + " Max-Age=2592000; Domain=.shareasale.com; Secure; HttpOnly; SameSite=None; Partitioned;"
-                + " Priority=High; X-Ext=a=b");
+        assertThat(legacyDomain.rewrite(setCookie))
+                .contains("aw1001=abc; Path=/; Expires=Wed, 21 Oct 2026 07:28:00 GMT;"
+                        + " Max-Age=2592000; Domain=.shareasale.com; Secure; HttpOnly; SameSite=None; Partitioned;"
+                        + " Priority=High; X-Ext=a=b");
     }
 
     @Test
@@ -78,8 +76,10 @@ class SetCookieRewriterTest {
     void leavesACookieWithoutDomainHostOnlyAndUntouched() {
         String setCookie = "_aw_m_1001=x; Path=/; Max-Age=31536000; Secure;  SameSite=Lax";
 
-        assertThat(legacyDomain.rewrite(setCookie)).hasValueSatisfying(v -> assertThat(v).isSameAs(setCookie));
-        assertThat(hostOnly.rewrite(setCookie)).hasValueSatisfying(v -> assertThat(v).isSameAs(setCookie));
+        assertThat(legacyDomain.rewrite(setCookie))
+                .hasValueSatisfying(v -> assertThat(v).isSameAs(setCookie));
+        assertThat(hostOnly.rewrite(setCookie))
+                .hasValueSatisfying(v -> assertThat(v).isSameAs(setCookie));
     }
 
     @Test
@@ -102,16 +102,17 @@ class SetCookieRewriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "a=1\r\nSet-Cookie: evil=1",
-        "a=1; Domain=.awin1.com\r\nLocation: https://evil.example",
-        "a=1\n; Path=/",
-        "a=1\r",
-        "a=1\u0000; Path=/",
-        "a=1; Path=/\u0000",
-        "a=1; Domain=.awin1.com\u000b",
-        "a=1; Path=/\u007f",
-    })
+    @ValueSource(
+            strings = {
+                "a=1\r\nSet-Cookie: evil=1",
+                "a=1; Domain=.awin1.com\r\nLocation: https://evil.example",
+                "a=1\n; Path=/",
+                "a=1\r",
+                "a=1\u0000; Path=/",
+                "a=1; Path=/\u0000",
+                "a=1; Domain=.awin1.com\u000b",
+                "a=1; Path=/\u007f",
+            })
     void refusesValuesWithControlCharacters(String setCookie) {
         assertThat(legacyDomain.rewrite(setCookie)).isEmpty();
         assertThat(hostOnly.rewrite(setCookie)).isEmpty();
@@ -142,8 +143,21 @@ class SetCookieRewriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ".", "..com", "shareasale..com", "shareasale.com.", "-a.com", "a-.com",
-        "share asale.com", "shareasale.com; Secure", "shareasale.com\r\nX: y", "shäreasale.com", "a_b.com"})
+    @ValueSource(
+            strings = {
+                "",
+                ".",
+                "..com",
+                "shareasale..com",
+                "shareasale.com.",
+                "-a.com",
+                "a-.com",
+                "share asale.com",
+                "shareasale.com; Secure",
+                "shareasale.com\r\nX: y",
+                "shäreasale.com",
+                "a_b.com"
+            })
     void rejectsACookieDomainThatIsNotAHostName(String domain) {
         assertThatThrownBy(() -> SetCookieRewriter.toDomain(domain))
                 .isInstanceOf(IllegalArgumentException.class)

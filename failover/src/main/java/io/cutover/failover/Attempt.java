@@ -21,8 +21,7 @@ public sealed interface Attempt<R> permits Attempt.Answered, Attempt.Failed {
      *     and {@link BackendFailure#BAD_RESPONSE}; 0 when it answered nothing
      * @param detail one line for logs, e.g. the exception message
      */
-    record Failed<R>(BackendFailure failure, int status, String detail, long nanos)
-            implements Attempt<R> {}
+    record Failed<R>(BackendFailure failure, int status, String detail, long nanos) implements Attempt<R> {}
 
     /** A failure without a status. */
     static <R> Attempt<R> failed(BackendFailure failure, String detail, long nanos) {

@@ -32,14 +32,12 @@ public final class FailoverChain<Q, R> {
      * @param minimumAttemptNanos an attempt with less time left than this is not started: it could
      *     not answer in time, and starting it would only cost a connection
      */
-    public FailoverChain(
-            Backend<Q, R> primary, Backend<Q, R> legacy, LongSupplier ticker, long minimumAttemptNanos) {
+    public FailoverChain(Backend<Q, R> primary, Backend<Q, R> legacy, LongSupplier ticker, long minimumAttemptNanos) {
         if (primary == null) {
             throw new IllegalArgumentException("primary: null (expected: a backend)");
         }
         if (minimumAttemptNanos < 0) {
-            throw new IllegalArgumentException(
-                    "minimumAttemptNanos: " + minimumAttemptNanos + " (expected: >= 0)");
+            throw new IllegalArgumentException("minimumAttemptNanos: " + minimumAttemptNanos + " (expected: >= 0)");
         }
         this.primary = primary;
         this.legacy = legacy;
@@ -64,43 +62,37 @@ public final class FailoverChain<Q, R> {
     public CompletionStage<Route<R>> route(Q request, boolean translated, Deadline deadline) {
         List<Route.Step> steps = new ArrayList<>(2);
         if (translated) {
-            return attempt(primary, request, deadline, steps)
-                    .thenCompose(
-                            attempt -> {
-                                if (attempt instanceof Attempt.Answered<R> answered) {
-                                    return done(Fate.PRIMARY, answered, steps);
-                                }
-                                BackendFailure failure = ((Attempt.Failed<R>) attempt).failure();
-                                if (failure.mayHaveCounted()) {
-                                    // The primary may have counted it: sending it to legacy as
-                                    // well would count it twice. It is answered locally.
-                                    return local(steps);
-                                }
-                                return viaLegacy(request, deadline, steps);
-                            });
+            return attempt(primary, request, deadline, steps).thenCompose(attempt -> {
+                if (attempt instanceof Attempt.Answered<R> answered) {
+                    return done(Fate.PRIMARY, answered, steps);
+                }
+                BackendFailure failure = ((Attempt.Failed<R>) attempt).failure();
+                if (failure.mayHaveCounted()) {
+                    // The primary may have counted it: sending it to legacy as
+                    // well would count it twice. It is answered locally.
+                    return local(steps);
+                }
+                return viaLegacy(request, deadline, steps);
+            });
         }
         return viaLegacy(request, deadline, steps);
     }
 
-    private CompletionStage<Route<R>> viaLegacy(
-            Q request, Deadline deadline, List<Route.Step> steps) {
+    private CompletionStage<Route<R>> viaLegacy(Q request, Deadline deadline, List<Route.Step> steps) {
         if (legacy == null) {
             return local(steps);
         }
         return attempt(legacy, request, deadline, steps)
-                .thenCompose(
-                        attempt ->
-                                attempt instanceof Attempt.Answered<R> answered
-                                        ? done(Fate.LEGACY, answered, steps)
-                                        : local(steps));
+                .thenCompose(attempt -> attempt instanceof Attempt.Answered<R> answered
+                        ? done(Fate.LEGACY, answered, steps)
+                        : local(steps));
     }
 
     private CompletionStage<Attempt<R>> attempt(
             Backend<Q, R> backend, Q request, Deadline deadline, List<Route.Step> steps) {
         if (deadline.remainingNanos() < minimumAttemptNanos) {
             steps.add(new Route.Step(backend.name(), BackendFailure.DEADLINE, 0, 0));
-            return CompletableFuture.completedFuture(
-                    Attempt.failed(BackendFailure.DEADLINE, "no time left", 0));
+            return CompletableFuture.completedFuture(Attempt.failed(BackendFailure.DEADLINE, "no time left", 0));
         }
         long started = ticker.getAsLong();
         CompletionStage<Attempt<R>> sent;
@@ -108,15 +100,12 @@ public final class FailoverChain<Q, R> {
             sent = backend.send(request, deadline.nanos());
         } catch (RuntimeException e) {
             // A backend bug must not cost the shopper the answer.
-            sent =
-                    CompletableFuture.completedFuture(
-                            Attempt.failed(BackendFailure.WRITE, String.valueOf(e), 0));
+            sent = CompletableFuture.completedFuture(Attempt.failed(BackendFailure.WRITE, String.valueOf(e), 0));
         }
-        return sent.thenApply(
-                attempt -> {
-                    steps.add(step(backend.name(), attempt, ticker.getAsLong() - started));
-                    return attempt;
-                });
+        return sent.thenApply(attempt -> {
+            steps.add(step(backend.name(), attempt, ticker.getAsLong() - started));
+            return attempt;
+        });
     }
 
     private static <R> Route.Step step(String backend, Attempt<R> attempt, long nanos) {
@@ -127,10 +116,8 @@ public final class FailoverChain<Q, R> {
         return new Route.Step(backend, failed.failure(), failed.status(), nanos);
     }
 
-    private CompletionStage<Route<R>> done(
-            Fate fate, Attempt.Answered<R> answered, List<Route.Step> steps) {
-        return CompletableFuture.completedFuture(
-                new Route<>(fate, answered.response(), answered.status(), steps));
+    private CompletionStage<Route<R>> done(Fate fate, Attempt.Answered<R> answered, List<Route.Step> steps) {
+        return CompletableFuture.completedFuture(new Route<>(fate, answered.response(), answered.status(), steps));
     }
 
     private CompletionStage<Route<R>> local(List<Route.Step> steps) {

@@ -12,8 +12,7 @@ class FailoverChainTest {
     private final ScriptedBackend.ManualTicker ticker = new ScriptedBackend.ManualTicker();
     private final ScriptedBackend primary = new ScriptedBackend("primary", ticker);
     private final ScriptedBackend legacy = new ScriptedBackend("legacy", ticker);
-    private final FailoverChain<String, String> chain =
-            new FailoverChain<>(primary, legacy, ticker, 5 * MS);
+    private final FailoverChain<String, String> chain = new FailoverChain<>(primary, legacy, ticker, 5 * MS);
 
     private Route<String> route(boolean translated, Duration budget) {
         return chain.route("click-1", translated, Deadline.after(budget, ticker))
@@ -65,10 +64,9 @@ class FailoverChainTest {
             ScriptedBackend legacy = new ScriptedBackend("legacy", ticker);
             FailoverChain<String, String> chain = new FailoverChain<>(primary, legacy, ticker, 0);
 
-            Route<String> route =
-                    chain.route("click-1", true, Deadline.after(Duration.ofSeconds(1), ticker))
-                            .toCompletableFuture()
-                            .join();
+            Route<String> route = chain.route("click-1", true, Deadline.after(Duration.ofSeconds(1), ticker))
+                    .toCompletableFuture()
+                    .join();
 
             assertThat(route.fate()).as(failure.name()).isEqualTo(Fate.LOCAL);
             assertThat(legacy.received()).as(failure.name()).isEmpty();
@@ -111,14 +109,12 @@ class FailoverChainTest {
         FailoverChain<String, String> retired = new FailoverChain<>(primary, null, ticker, 0);
         primary.fails(BackendFailure.CONNECT);
 
-        Route<String> translated =
-                retired.route("click-1", true, Deadline.after(Duration.ofSeconds(1), ticker))
-                        .toCompletableFuture()
-                        .join();
-        Route<String> untranslated =
-                retired.route("click-2", false, Deadline.after(Duration.ofSeconds(1), ticker))
-                        .toCompletableFuture()
-                        .join();
+        Route<String> translated = retired.route("click-1", true, Deadline.after(Duration.ofSeconds(1), ticker))
+                .toCompletableFuture()
+                .join();
+        Route<String> untranslated = retired.route("click-2", false, Deadline.after(Duration.ofSeconds(1), ticker))
+                .toCompletableFuture()
+                .join();
 
         assertThat(retired.hasLegacy()).isFalse();
         assertThat(translated.fate()).isEqualTo(Fate.LOCAL);
@@ -157,33 +153,28 @@ class FailoverChainTest {
 
         Route<String> route = route(true, Duration.ofMillis(800));
 
-        assertThat(route.steps())
-                .extracting(Route.Step::nanos)
-                .containsExactly(40 * MS, 7 * MS);
+        assertThat(route.steps()).extracting(Route.Step::nanos).containsExactly(40 * MS, 7 * MS);
     }
 
     @Test
     void treatsABackendThatThrowsAsAFailedAttempt() {
-        Backend<String, String> broken =
-                new Backend<>() {
-                    @Override
-                    public String name() {
-                        return "primary";
-                    }
+        Backend<String, String> broken = new Backend<>() {
+            @Override
+            public String name() {
+                return "primary";
+            }
 
-                    @Override
-                    public java.util.concurrent.CompletionStage<Attempt<String>> send(
-                            String request, long deadlineNanos) {
-                        throw new IllegalStateException("bug");
-                    }
-                };
+            @Override
+            public java.util.concurrent.CompletionStage<Attempt<String>> send(String request, long deadlineNanos) {
+                throw new IllegalStateException("bug");
+            }
+        };
         legacy.answers(302);
         FailoverChain<String, String> chain = new FailoverChain<>(broken, legacy, ticker, 0);
 
-        Route<String> route =
-                chain.route("click-1", true, Deadline.after(Duration.ofSeconds(1), ticker))
-                        .toCompletableFuture()
-                        .join();
+        Route<String> route = chain.route("click-1", true, Deadline.after(Duration.ofSeconds(1), ticker))
+                .toCompletableFuture()
+                .join();
 
         assertThat(route.fate()).isEqualTo(Fate.LEGACY);
         assertThat(route.summary()).isEqualTo("primary:write,legacy:ok");

@@ -89,7 +89,8 @@ final class ExplainRecorder implements Trace {
         if (!reattached.isEmpty()) {
             StringBuilder names = new StringBuilder();
             for (int i : reattached) {
-                names.append(names.length() == 0 ? "" : ", ").append(params.get(i).name());
+                names.append(names.length() == 0 ? "" : ", ")
+                        .append(params.get(i).name());
             }
             draft.notes.add("raw '?' in the value: re-attached " + names + " from the request to the URL's query");
         }
@@ -145,9 +146,10 @@ final class ExplainRecorder implements Trace {
                 break;
             }
             case COPY:
-                draft.notes.add(raw.equals(value)
-                        ? "forwarded untouched"
-                        : "forwarded; characters illegal in a URL percent-encoded");
+                draft.notes.add(
+                        raw.equals(value)
+                                ? "forwarded untouched"
+                                : "forwarded; characters illegal in a URL percent-encoded");
                 break;
             default:
                 break;
@@ -159,8 +161,8 @@ final class ExplainRecorder implements Trace {
         String stopped = stopReason(result);
         if (endpoint == null) {
             for (Param param : LegacyParams.parse(rawQuery).all()) {
-                steps.add(step(param.name(), Optional.of(param.rawValue()), stopped, "sent to legacy unchanged",
-                        null, null));
+                steps.add(step(
+                        param.name(), Optional.of(param.rawValue()), stopped, "sent to legacy unchanged", null, null));
             }
             return new Explanation(kind, rawQuery, Optional.empty(), steps, result);
         }
@@ -175,8 +177,13 @@ final class ExplainRecorder implements Trace {
         for (int i = 0; i < params.size(); i++) {
             if (!covered[i]) {
                 Param param = params.get(i);
-                steps.add(step(param.name(), Optional.of(param.rawValue()), "not in the mapping table",
-                        "not forwarded", null, null));
+                steps.add(step(
+                        param.name(),
+                        Optional.of(param.rawValue()),
+                        "not in the mapping table",
+                        "not forwarded",
+                        null,
+                        null));
             }
         }
         return new Explanation(kind, rawQuery, Optional.of(mapping), steps, result);
@@ -198,16 +205,24 @@ final class ExplainRecorder implements Trace {
         }
         int index = params.indexOf(rule.key());
         Param param = index < 0 ? null : params.get(index);
-        steps.add(step(param == null ? rule.legacyName() : param.name(),
+        steps.add(step(
+                param == null ? rule.legacyName() : param.name(),
                 param == null ? Optional.empty() : Optional.of(param.rawValue()),
-                rule.description(), outcome, join(notes), source));
+                rule.description(),
+                outcome,
+                join(notes),
+                source));
         for (int i = 0; i < params.size(); i++) {
             if (params.get(i).key().equals(rule.key())) {
                 covered[i] = true;
                 if (i != index) {
                     Param duplicate = params.get(i);
-                    steps.add(step(duplicate.name(), Optional.of(duplicate.rawValue()),
-                            "duplicate of " + rule.legacyName(), "ignored", "the first non-empty value counts",
+                    steps.add(step(
+                            duplicate.name(),
+                            Optional.of(duplicate.rawValue()),
+                            "duplicate of " + rule.legacyName(),
+                            "ignored",
+                            "the first non-empty value counts",
                             source));
                 }
             }
@@ -216,9 +231,14 @@ final class ExplainRecorder implements Trace {
             for (int i : reattached) {
                 covered[i] = true;
                 Param pair = params.get(i);
-                steps.add(step(pair.name(), Optional.of(pair.rawValue()), "re-attached to the landing URL",
-                        "part of " + rule.target(), "follows " + rule.legacyName()
-                                + ", whose value has a raw '?', and is not a parameter of " + endpoint.name(), source));
+                steps.add(step(
+                        pair.name(),
+                        Optional.of(pair.rawValue()),
+                        "re-attached to the landing URL",
+                        "part of " + rule.target(),
+                        "follows " + rule.legacyName() + ", whose value has a raw '?', and is not a parameter of "
+                                + endpoint.name(),
+                        source));
             }
         }
     }

@@ -59,7 +59,9 @@ public record Explanation(
 
     /** The request for the primary ({@code /cread.php?…}) when mapped. */
     public Optional<String> upstream() {
-        return result instanceof Mapped ? Optional.of(((Mapped) result).primary().pathAndQuery()) : Optional.empty();
+        return result instanceof Mapped
+                ? Optional.of(((Mapped) result).primary().pathAndQuery())
+                : Optional.empty();
     }
 
     /** Why the request was not mapped. */

@@ -11,6 +11,5 @@ package io.cutover.mapping;
  *     it passed the safe-redirect check, else the merchant's default landing page; always an
  *     absolute http(s) URL with no control characters
  */
-public record Mapped(
-        LinkKind kind, String merchantId, String affiliateId, PrimaryRequest primary, String landing)
+public record Mapped(LinkKind kind, String merchantId, String affiliateId, PrimaryRequest primary, String landing)
         implements MappingResult {}

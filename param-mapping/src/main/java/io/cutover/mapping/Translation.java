@@ -63,8 +63,11 @@ final class Translation {
         Optional<Merchant> foundMerchant = directory.merchant(click.merchantId());
         trace.merchant(merchantRule, foundMerchant.orElse(null));
         if (foundMerchant.isEmpty()) {
-            return new Unmapped(kind, "merchant " + click.merchantId() + " is not in the directory",
-                    Optional.of(click.merchantId()), Optional.empty());
+            return new Unmapped(
+                    kind,
+                    "merchant " + click.merchantId() + " is not in the directory",
+                    Optional.of(click.merchantId()),
+                    Optional.empty());
         }
         Merchant merchant = foundMerchant.get();
         LandingDecision landing = decideLanding(endpoint, click, merchant, trace);
@@ -75,8 +78,11 @@ final class Translation {
             publisher = directory.publisher(click.affiliateId()).orElse(null);
             trace.publisher(affiliateRule, publisher);
             if (publisher == null) {
-                return new Unmapped(kind, "affiliate " + click.affiliateId() + " is not in the directory",
-                        Optional.of(click.merchantId()), Optional.of(safeLanding));
+                return new Unmapped(
+                        kind,
+                        "affiliate " + click.affiliateId() + " is not in the directory",
+                        Optional.of(click.merchantId()),
+                        Optional.of(safeLanding));
             }
         }
 

@@ -13,6 +13,5 @@ import java.util.Optional;
  *     link or the merchant's default landing when the merchant is known; empty otherwise (the
  *     configured fallback page applies)
  */
-public record Unmapped(
-        LinkKind kind, String reason, Optional<String> merchantId, Optional<String> landing)
+public record Unmapped(LinkKind kind, String reason, Optional<String> merchantId, Optional<String> landing)
         implements MappingResult {}

@@ -16,24 +16,34 @@ class ExplainTest {
         assertThat(explanation.outcome()).isEqualTo("mapped");
         assertThat(explanation.mapping())
                 .hasValueSatisfying(mapping -> assertThat(mapping).startsWith("/r.cfm → /cread.php (r-cfm.yaml:"));
-        assertThat(explanation.upstream()).hasValue(
-                "/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov&"
+        assertThat(explanation.upstream())
+                .hasValue("/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov&"
                         + "ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6");
         assertThat(explanation.landing()).hasValue("https://www.example.com/page?id=6");
-        assertThat(explanation.steps()).extracting(Step::parameter)
+        assertThat(explanation.steps())
+                .extracting(Step::parameter)
                 .containsExactly("m", "u", "afftrack", "urllink", "b", "cons", "gdpr", "gdpr_consent");
-        assertThat(explanation.steps()).extracting(Step::result).containsExactly(
-                "awinmid=15532", "awinaffid=402911", "clickref2=nov",
-                "ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6",
-                "not forwarded", "omitted (absent)", "omitted (absent)", "omitted (absent)");
+        assertThat(explanation.steps())
+                .extracting(Step::result)
+                .containsExactly(
+                        "awinmid=15532",
+                        "awinaffid=402911",
+                        "clickref2=nov",
+                        "ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6",
+                        "not forwarded",
+                        "omitted (absent)",
+                        "omitted (absent)",
+                        "omitted (absent)");
         Step merchant = explanation.steps().get(0);
         assertThat(merchant.rawValue()).hasValue("41388");
         assertThat(merchant.rule()).isEqualTo("lookup merchant → awinmid");
         assertThat(merchant.note()).hasValue("merchant 41388 → Awin advertiser 15532");
-        assertThat(merchant.source()).hasValueSatisfying(source -> assertThat(source).startsWith("r-cfm.yaml:"));
-        assertThat(step(explanation, "urllink").note()).hasValue(
-                "decoded: www.example.com/page?id=6; no scheme: https:// assumed; host www.example.com is allowed for "
-                        + "merchant 41388");
+        assertThat(merchant.source())
+                .hasValueSatisfying(source -> assertThat(source).startsWith("r-cfm.yaml:"));
+        assertThat(step(explanation, "urllink").note())
+                .hasValue(
+                        "decoded: www.example.com/page?id=6; no scheme: https:// assumed; host www.example.com is allowed for "
+                                + "merchant 41388");
         assertThat(step(explanation, "b").note())
                 .hasValue("no Awin equivalent on a cread.php deep link (platforms.md §7)");
     }
@@ -43,27 +53,32 @@ class ExplainTest {
         Step urllink = step(explain("u=873588&m=41388&urllink=https://evil.com/x"), "urllink");
 
         assertThat(urllink.result()).isEqualTo("ued=https%3A%2F%2Fwww.example.com%2F");
-        assertThat(urllink.note()).hasValueSatisfying(note ->
-                assertThat(note).endsWith(
-                        "host evil.com is not an allowed domain of merchant 41388 → default landing"));
+        assertThat(urllink.note())
+                .hasValueSatisfying(note -> assertThat(note)
+                        .endsWith("host evil.com is not an allowed domain of merchant 41388 → default landing"));
     }
 
     @Test
     void notesParametersThatAreNotInTheTable() {
         Explanation explanation = explain("u=873588&m=41388&sscid=41k7_n2lff");
 
-        assertThat(explanation.steps().get(explanation.steps().size() - 1)).isEqualTo(new Step(
-                "sscid", Optional.of("41k7_n2lff"), "not in the mapping table", "not forwarded",
-                Optional.empty(), Optional.empty()));
+        assertThat(explanation.steps().get(explanation.steps().size() - 1))
+                .isEqualTo(new Step(
+                        "sscid",
+                        Optional.of("41k7_n2lff"),
+                        "not in the mapping table",
+                        "not forwarded",
+                        Optional.empty(),
+                        Optional.empty()));
     }
 
     @Test
     void showsPairsReattachedToTheLandingUrl() {
         Explanation explanation = explain("u=873588&m=41388&urllink=https://www.example.com/p?a=1&color=red");
 
-        assertThat(step(explanation, "urllink").note()).hasValueSatisfying(note ->
-                assertThat(note).startsWith(
-                        "raw '?' in the value: re-attached color from the request to the URL's query"));
+        assertThat(step(explanation, "urllink").note())
+                .hasValueSatisfying(note -> assertThat(note)
+                        .startsWith("raw '?' in the value: re-attached color from the request to the URL's query"));
         Step color = step(explanation, "color");
         assertThat(color.rule()).isEqualTo("re-attached to the landing URL");
         assertThat(color.result()).isEqualTo("part of ued");
@@ -73,7 +88,8 @@ class ExplainTest {
     void showsIgnoredDuplicates() {
         Explanation explanation = explain("u=873588&m=41388&afftrack=&afftrack=two");
 
-        assertThat(explanation.steps()).filteredOn(step -> step.parameter().equals("afftrack"))
+        assertThat(explanation.steps())
+                .filteredOn(step -> step.parameter().equals("afftrack"))
                 .extracting(Step::rawValue, Step::result)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(Optional.of("two"), "clickref2=two"),
@@ -84,8 +100,9 @@ class ExplainTest {
     void notesCappedAndCleanedSubIds() {
         Step afftrack = step(explain("u=873588&m=41388&afftrack=a+b%0A" + "c".repeat(300)), "afftrack");
 
-        assertThat(afftrack.note()).hasValue(
-                "'+' read as a space (form decoding); control characters removed; capped at 255 characters (was 303)");
+        assertThat(afftrack.note())
+                .hasValue(
+                        "'+' read as a space (form decoding); control characters removed; capped at 255 characters (was 303)");
     }
 
     @Test

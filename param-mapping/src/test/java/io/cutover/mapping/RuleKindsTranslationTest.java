@@ -24,8 +24,8 @@ class RuleKindsTranslationTest {
 
         Mapped mapped = (Mapped) translator.translate(LinkKind.BANNER_CLICK, "m=41388&u=873588&urllink=");
 
-        assertThat(mapped.primary().query()).isEqualTo("awinmid=15532&awinaffid=402911&"
-                + "ued=https%3A%2F%2Fwww.example.com%2F");
+        assertThat(mapped.primary().query())
+                .isEqualTo("awinmid=15532&awinaffid=402911&" + "ued=https%3A%2F%2Fwww.example.com%2F");
         assertThat(mapped.landing()).isEqualTo(DEFAULT_LANDING);
     }
 
@@ -43,7 +43,9 @@ class RuleKindsTranslationTest {
                   gdpr_consent: { to: gdpr_consent }
                 """);
 
-        assertThat(((Mapped) translator.translate(LinkKind.BANNER_CLICK, "m=41388&u=873588")).primary().query())
+        assertThat(((Mapped) translator.translate(LinkKind.BANNER_CLICK, "m=41388&u=873588"))
+                        .primary()
+                        .query())
                 .isEqualTo("awinmid=15532&awinaffid=402911&clickref=");
     }
 
@@ -73,11 +75,15 @@ class RuleKindsTranslationTest {
                   gdpr_consent: { to: gdpr_consent }
                 """);
 
-        assertThat(((Mapped) translator.translate(LinkKind.DEAL_CLICK, "d=1&m=24570&u=3574798")).primary().query())
+        assertThat(((Mapped) translator.translate(LinkKind.DEAL_CLICK, "d=1&m=24570&u=3574798"))
+                        .primary()
+                        .query())
                 .isEqualTo("awinmid=10990&awinaffid=1068842&platform=dl&note=a%20b");
-        assertThat(((Mapped) translator.translate(LinkKind.PRODUCT_CLICK, "merchantID=41388&userID=873588&"
-                + "productID=546411875"))
-                .primary().query()).isEqualTo("awinmid=15532&awinaffid=402911&campaign=5464");
+        assertThat(((Mapped) translator.translate(
+                                LinkKind.PRODUCT_CLICK, "merchantID=41388&userID=873588&" + "productID=546411875"))
+                        .primary()
+                        .query())
+                .isEqualTo("awinmid=15532&awinaffid=402911&campaign=5464");
     }
 
     @Test
@@ -94,12 +100,16 @@ class RuleKindsTranslationTest {
                   transtype: { drop: "no Awin equivalent; leads use a commission group (platforms.md §7)" }
                 """);
 
-        MappingResult result = translator.translate(LinkKind.CONVERSION, "tracking=ORD%201&amount=12.50&"
-                + "merchantID=41388&currency=USD&transtype=sale");
+        MappingResult result = translator.translate(
+                LinkKind.CONVERSION, "tracking=ORD%201&amount=12.50&" + "merchantID=41388&currency=USD&transtype=sale");
 
-        assertThat(result).isEqualTo(new Mapped(LinkKind.CONVERSION, "41388", "",
-                new PrimaryRequest("/sread.img", "tt=ns&tv=2&merchant=15532&amount=12.50&ref=ORD%201&cr=USD"),
-                DEFAULT_LANDING));
+        assertThat(result)
+                .isEqualTo(new Mapped(
+                        LinkKind.CONVERSION,
+                        "41388",
+                        "",
+                        new PrimaryRequest("/sread.img", "tt=ns&tv=2&merchant=15532&amount=12.50&ref=ORD%201&cr=USD"),
+                        DEFAULT_LANDING));
     }
 
     @Test

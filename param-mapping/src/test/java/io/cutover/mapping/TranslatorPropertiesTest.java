@@ -53,8 +53,8 @@ class TranslatorPropertiesTest {
     @Property(tries = 2000)
     void theAwinQueryParsesBackToTheTranslatedValues(
             @ForAll("subIds") String afftrack, @ForAll("deepLinks") String link) {
-        String query = IDS + "&afftrack=" + PercentEncoder.encodeComponent(afftrack)
-                + "&urllink=" + PercentEncoder.encodeComponent(link);
+        String query = IDS + "&afftrack=" + PercentEncoder.encodeComponent(afftrack) + "&urllink="
+                + PercentEncoder.encodeComponent(link);
 
         Mapped mapped = (Mapped) Fixtures.builtIn().translate(LinkKind.BANNER_CLICK, query);
         LegacyParams awin = LegacyParams.parse(mapped.primary().query());
@@ -72,10 +72,34 @@ class TranslatorPropertiesTest {
     @Provide
     Arbitrary<String> queries() {
         Arbitrary<String> pieces = Arbitraries.oneOf(
-                Arbitraries.of("&", "=", "&amp;", "&#38;", "m=41388", "M=", "u=873588", "u=111111", "m=99999", "m=abc",
-                        "urllink=", "afftrack=", "cons=0", "%", "%zz", "%0D%0A", "?", "https://", "www.example.com",
+                Arbitraries.of(
+                        "&",
+                        "=",
+                        "&amp;",
+                        "&#38;",
+                        "m=41388",
+                        "M=",
+                        "u=873588",
+                        "u=111111",
+                        "m=99999",
+                        "m=abc",
+                        "urllink=",
+                        "afftrack=",
+                        "cons=0",
+                        "%",
+                        "%zz",
+                        "%0D%0A",
+                        "?",
+                        "https://",
+                        "www.example.com",
                         "evil.com",
-                        "+", "%2B", "ö", "\uD83D", "\\", "@", "#"),
+                        "+",
+                        "%2B",
+                        "ö",
+                        "\uD83D",
+                        "\\",
+                        "@",
+                        "#"),
                 Arbitraries.strings().ofMaxLength(5));
         return pieces.list().ofMaxSize(40).map(list -> String.join("", list));
     }

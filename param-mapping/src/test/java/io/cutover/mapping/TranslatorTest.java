@@ -16,13 +16,18 @@ class TranslatorTest {
         MappingResult result =
                 translate("b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov");
 
-        assertThat(result).isEqualTo(new Mapped(LinkKind.BANNER_CLICK, "41388", "873588",
-                new PrimaryRequest("/cread.php",
-                        "awinmid=15532&awinaffid=402911&clickref2=nov"
-                                + "&ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6"),
-                "https://www.example.com/page?id=6"));
-        assertThat(((Mapped) result).primary().pathAndQuery()).isEqualTo(
-                "/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov&"
+        assertThat(result)
+                .isEqualTo(new Mapped(
+                        LinkKind.BANNER_CLICK,
+                        "41388",
+                        "873588",
+                        new PrimaryRequest(
+                                "/cread.php",
+                                "awinmid=15532&awinaffid=402911&clickref2=nov"
+                                        + "&ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6"),
+                        "https://www.example.com/page?id=6"));
+        assertThat(((Mapped) result).primary().pathAndQuery())
+                .isEqualTo("/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov&"
                         + "ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6");
     }
 
@@ -39,8 +44,8 @@ class TranslatorTest {
         Mapped mapped = mapped("B=02&U=873588&M=24570&URLLINK=shop.example.org/x");
 
         assertThat(mapped.merchantId()).isEqualTo("24570");
-        assertThat(mapped.primary().query()).isEqualTo("awinmid=10990&awinaffid=402911&"
-                + "ued=https%3A%2F%2Fshop.example.org%2Fx");
+        assertThat(mapped.primary().query())
+                .isEqualTo("awinmid=10990&awinaffid=402911&" + "ued=https%3A%2F%2Fshop.example.org%2Fx");
     }
 
     @Test
@@ -53,7 +58,8 @@ class TranslatorTest {
 
     @Test
     void decodesADoubleEncodedDeepLink() {
-        assertThat(mapped(IDS + "&urllink=https%253A%252F%252Fwww.example.com%252Fp%253Fq%253D1").landing())
+        assertThat(mapped(IDS + "&urllink=https%253A%252F%252Fwww.example.com%252Fp%253Fq%253D1")
+                        .landing())
                 .isEqualTo("https://www.example.com/p?q=1");
     }
 
@@ -75,8 +81,8 @@ class TranslatorTest {
 
     @Test
     void usesTheFirstNonEmptyValueOfADuplicate() {
-        Mapped mapped = mapped(IDS + "&urllink=&urllink=www.example.com/a&urllink=www.example.com/b"
-                + "&afftrack=one&afftrack=two");
+        Mapped mapped = mapped(
+                IDS + "&urllink=&urllink=www.example.com/a&urllink=www.example.com/b" + "&afftrack=one&afftrack=two");
 
         assertThat(mapped.landing()).isEqualTo("https://www.example.com/a");
         assertThat(mapped.primary().query()).contains("clickref2=one&");
@@ -104,8 +110,8 @@ class TranslatorTest {
 
     @Test
     void ignoresTrailingAmpersands() {
-        assertThat(mapped(IDS + "&afftrack=x&&").primary().query()).isEqualTo("awinmid=15532&awinaffid=402911&"
-                + "clickref2=x");
+        assertThat(mapped(IDS + "&afftrack=x&&").primary().query())
+                .isEqualTo("awinmid=15532&awinaffid=402911&" + "clickref2=x");
     }
 
     @Test
@@ -136,8 +142,8 @@ class TranslatorTest {
 
     @Test
     void forwardsNothingThatIsNotInTheTable() {
-        assertThat(mapped(IDS + "&sscid=41k7_n2lff&zz=1&d=9").primary().query()).isEqualTo("awinmid=15532&"
-                + "awinaffid=402911");
+        assertThat(mapped(IDS + "&sscid=41k7_n2lff&zz=1&d=9").primary().query())
+                .isEqualTo("awinmid=15532&" + "awinaffid=402911");
     }
 
     @Test
@@ -174,7 +180,8 @@ class TranslatorTest {
 
     @Test
     void neverLetsHeaderInjectionIntoTheLanding() {
-        assertThat(mapped(IDS + "&urllink=https://www.example.com/%0D%0ASet-Cookie:%20a=b").landing())
+        assertThat(mapped(IDS + "&urllink=https://www.example.com/%0D%0ASet-Cookie:%20a=b")
+                        .landing())
                 .isEqualTo(DEFAULT_LANDING);
     }
 
@@ -214,25 +221,35 @@ class TranslatorTest {
 
     @Test
     void leavesAnUnknownMerchantToLegacy() {
-        assertThat(translate("u=873588&m=99999&urllink=www.example.com/p")).isEqualTo(new Unmapped(
-                LinkKind.BANNER_CLICK,
-                "merchant 99999 is not in the directory", Optional.of("99999"), Optional.empty()));
+        assertThat(translate("u=873588&m=99999&urllink=www.example.com/p"))
+                .isEqualTo(new Unmapped(
+                        LinkKind.BANNER_CLICK,
+                        "merchant 99999 is not in the directory",
+                        Optional.of("99999"),
+                        Optional.empty()));
     }
 
     @Test
     void leavesAnUnknownAffiliateToLegacyWithTheSafeLanding() {
-        assertThat(translate("u=111111&m=41388&urllink=www.example.com/p")).isEqualTo(new Unmapped(
-                LinkKind.BANNER_CLICK,
-                "affiliate 111111 is not in the directory", Optional.of("41388"),
-                Optional.of("https://www.example.com/p")));
-        assertThat(translate("u=111111&m=41388&urllink=evil.com")).isEqualTo(new Unmapped(LinkKind.BANNER_CLICK,
-                "affiliate 111111 is not in the directory", Optional.of("41388"), Optional.of(DEFAULT_LANDING)));
+        assertThat(translate("u=111111&m=41388&urllink=www.example.com/p"))
+                .isEqualTo(new Unmapped(
+                        LinkKind.BANNER_CLICK,
+                        "affiliate 111111 is not in the directory",
+                        Optional.of("41388"),
+                        Optional.of("https://www.example.com/p")));
+        assertThat(translate("u=111111&m=41388&urllink=evil.com"))
+                .isEqualTo(new Unmapped(
+                        LinkKind.BANNER_CLICK,
+                        "affiliate 111111 is not in the directory",
+                        Optional.of("41388"),
+                        Optional.of(DEFAULT_LANDING)));
     }
 
     @Test
     void leavesLinkKindsWithoutAMappingToLegacy() {
-        assertThat(Fixtures.builtIn().translate(LinkKind.DEAL_CLICK, "d=440762&m=41388&u=873588")).isEqualTo(
-                new Unmapped(LinkKind.DEAL_CLICK, "no mapping for /u.cfm", Optional.empty(), Optional.empty()));
+        assertThat(Fixtures.builtIn().translate(LinkKind.DEAL_CLICK, "d=440762&m=41388&u=873588"))
+                .isEqualTo(
+                        new Unmapped(LinkKind.DEAL_CLICK, "no mapping for /u.cfm", Optional.empty(), Optional.empty()));
         assertThat(Fixtures.builtIn().translate(LinkKind.PASS_THROUGH, "x=1")).isInstanceOf(Unmapped.class);
     }
 

@@ -63,25 +63,52 @@ public final class Cutover implements AutoCloseable {
         EventMetrics metrics = new EventMetrics(telemetry.meter(), EventRecorder.vocabulary());
         FlowObserver observer = new EventRecorder(metrics, accessLog, clock);
 
-        this.loops = new MultiThreadIoEventLoopGroup(config.server().effectiveEventLoops(),
-                new DefaultThreadFactory("cutover-loop"), transport.ioHandlerFactory());
-        this.adminLoop = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("cutover-admin"),
+        this.loops = new MultiThreadIoEventLoopGroup(
+                config.server().effectiveEventLoops(),
+                new DefaultThreadFactory("cutover-loop"),
                 transport.ioHandlerFactory());
-        SetCookieRewriter cookies = config.cookieDomain().map(SetCookieRewriter::toDomain).orElseGet(SetCookieRewriter::hostOnly);
-        this.origins = new Origins(loops, transport, config.primary(), config.legacy(),
+        this.adminLoop = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory("cutover-admin"), transport.ioHandlerFactory());
+        SetCookieRewriter cookies =
+                config.cookieDomain().map(SetCookieRewriter::toDomain).orElseGet(SetCookieRewriter::hostOnly);
+        this.origins = new Origins(
+                loops,
+                transport,
+                config.primary(),
+                config.legacy(),
                 headers -> CookieHeader.forPrimary(headers.cookie()).orElse(null),
                 headers -> CookieHeader.forLegacy(headers.cookie()).orElse(null),
-                ticker, MINIMUM_ATTEMPT_NANOS);
-        TrackingFlow flow = new TrackingFlow(translator::get, origins, EventIds.system(), config.deadlines(),
-                config.fallbackLanding(), new ClientResponses(cookies::rewrite), observer, ticker);
-        this.server = ProxyServer.bind("server", config.server().host(), config.server().port(), loops, transport,
+                ticker,
+                MINIMUM_ATTEMPT_NANOS);
+        TrackingFlow flow = new TrackingFlow(
+                translator::get,
+                origins,
+                EventIds.system(),
+                config.deadlines(),
+                config.fallbackLanding(),
+                new ClientResponses(cookies::rewrite),
+                observer,
+                ticker);
+        this.server = ProxyServer.bind(
+                "server",
+                config.server().host(),
+                config.server().port(),
+                loops,
+                transport,
                 new ClientChannelInitializer(config.server(), flow, ticker));
         Health health = Health.builder()
                 .check("listener", ReadinessCheck.of(() -> true, "accepting on port " + server.port(), "not bound"))
-                .check("mapping", ReadinessCheck.of(() -> translator.get() != null, "mapping table loaded", "no mapping table"))
+                .check(
+                        "mapping",
+                        ReadinessCheck.of(() -> translator.get() != null, "mapping table loaded", "no mapping table"))
                 .build();
         this.admin = config.admin().enabled()
-                ? ProxyServer.bind("admin", config.admin().host(), config.admin().port(), adminLoop, transport,
+                ? ProxyServer.bind(
+                        "admin",
+                        config.admin().host(),
+                        config.admin().port(),
+                        adminLoop,
+                        transport,
                         new AdminChannelInitializer(telemetry, health))
                 : null;
     }
@@ -98,7 +125,8 @@ public final class Cutover implements AutoCloseable {
 
     /** The mapping table and directory the config names: the built-in ones where it names none. */
     public static Translator loadTranslator(CutoverConfig config) {
-        MappingTable table = config.mappingFiles().isEmpty() ? MappingTable.builtIn() : MappingTable.load(config.mappingFiles());
+        MappingTable table =
+                config.mappingFiles().isEmpty() ? MappingTable.builtIn() : MappingTable.load(config.mappingFiles());
         Directory directory = config.directoryFile().map(FileDirectory::load).orElseGet(FileDirectory::sample);
         return new Translator(table, directory);
     }

@@ -59,19 +59,24 @@ public final class Sandbox implements AutoCloseable {
             merchantLandings.put(merchant.legacyId(), merchant.defaultLanding());
         }
         SimulatedAwin awin = new SimulatedAwin(
-                SimulatorOptions.builder().trackingPort(options.awinPort()).controlPort(options.awinControlPort()).build(),
+                SimulatorOptions.builder()
+                        .trackingPort(options.awinPort())
+                        .controlPort(options.awinControlPort())
+                        .build(),
                 advertiserLandings);
         SimulatedShareASale shareASale = new SimulatedShareASale(
-                SimulatorOptions.builder().trackingPort(options.shareASalePort())
-                        .controlPort(options.shareASaleControlPort()).build(),
+                SimulatorOptions.builder()
+                        .trackingPort(options.shareASalePort())
+                        .controlPort(options.shareASaleControlPort())
+                        .build(),
                 merchantLandings);
         try {
             awin.start();
             shareASale.start();
-            CutoverConfig config = ConfigLoader.fromTree("sandbox", config(options, awin, shareASale, overrides),
-                    System.getenv(), Path.of("."));
-            Cutover cutover = Cutover.start(config, new Translator(MappingTable.builtIn(), directory),
-                    Clock.systemUTC(), System::nanoTime);
+            CutoverConfig config = ConfigLoader.fromTree(
+                    "sandbox", config(options, awin, shareASale, overrides), System.getenv(), Path.of("."));
+            Cutover cutover = Cutover.start(
+                    config, new Translator(MappingTable.builtIn(), directory), Clock.systemUTC(), System::nanoTime);
             return new Sandbox(awin, shareASale, cutover);
         } catch (RuntimeException e) {
             shareASale.close();

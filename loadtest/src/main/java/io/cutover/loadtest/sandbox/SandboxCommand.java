@@ -47,14 +47,18 @@ public final class SandboxCommand implements Command {
                 args.intOption("--event-loops", defaults.eventLoops(), 0, 256),
                 accessLog(args.option("--access-log"), defaults.accessLog()));
         if (!args.positional().isEmpty()) {
-            throw new io.cutover.proxy.cli.UsageException("unexpected argument " + args.positional().get(0));
+            throw new io.cutover.proxy.cli.UsageException(
+                    "unexpected argument " + args.positional().get(0));
         }
         Sandbox sandbox = Sandbox.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            sandbox.close();
-            stopped.countDown();
-        }, "cutover-sandbox-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            sandbox.close();
+                            stopped.countDown();
+                        },
+                        "cutover-sandbox-shutdown"));
         out.println(StartupBanner.describe(sandbox.cutover()));
         out.println();
         out.println(TryThis.text(sandbox));

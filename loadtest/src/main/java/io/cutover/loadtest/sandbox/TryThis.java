@@ -13,7 +13,8 @@ final class TryThis {
         String sas = "http://127.0.0.1:" + sandbox.shareASale().trackingPort();
         String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();
         String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
-        return String.join("\n",
+        return String.join(
+                "\n",
                 "Cutover sandbox: everything runs in this process, on loopback.",
                 "",
                 "  Cutover              " + cutover + "   admin " + admin + "/",

@@ -65,8 +65,8 @@ final class AwinRoutes implements TrackingRoutes {
 
     /** A third-party cookie on Awin's own domain, as a browser receives it; the proxy rewrites it. */
     private static String cookie(String advertiserId, String awc) {
-        return "aw" + advertiserId + "=" + awc + "; Domain=.awin1.com; Path=/; Max-Age="
-                + COOKIE_MAX_AGE_SECONDS + "; SameSite=None; Secure";
+        return "aw" + advertiserId + "=" + awc + "; Domain=.awin1.com; Path=/; Max-Age=" + COOKIE_MAX_AGE_SECONDS
+                + "; SameSite=None; Secure";
     }
 
     private static SimResponse unusableLanding() {

@@ -22,7 +22,10 @@ final class ClickIds {
     /** Awin's click checksum: {@code <advertiserId>_<unixSeconds>_<32 lower-case hex>} (platforms.md §3.3). */
     String awc(String advertiserId, long epochSeconds) {
         StringBuilder awc = new StringBuilder(advertiserId.length() + 45)
-                .append(advertiserId).append('_').append(epochSeconds).append('_');
+                .append(advertiserId)
+                .append('_')
+                .append(epochSeconds)
+                .append('_');
         synchronized (random) {
             for (int i = 0; i < 32; i++) {
                 awc.append(HEX[random.nextInt(16)]);

@@ -52,8 +52,12 @@ final class ControlRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                     write(ctx, control, methodNotAllowed(control, "POST"));
                 }
             }
-            default -> write(ctx, control, SimResponse.text(404, "not found: " + control.path()
-                    + " (expected: /fault, /received, /reset)"));
+            default ->
+                write(
+                        ctx,
+                        control,
+                        SimResponse.text(
+                                404, "not found: " + control.path() + " (expected: /fault, /received, /reset)"));
         }
     }
 
@@ -100,8 +104,9 @@ final class ControlRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     private static SimResponse methodNotAllowed(SimRequest control, String allowed) {
-        return SimResponse.text(405, control.path() + ": method " + control.method()
-                        + " not allowed (expected: " + allowed + ")")
+        return SimResponse.text(
+                        405,
+                        control.path() + ": method " + control.method() + " not allowed (expected: " + allowed + ")")
                 .withHeader("Allow", allowed);
     }
 
@@ -109,13 +114,12 @@ final class ControlRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
         try {
             return SimResponse.json(JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "cannot write JSON for " + value.getClass().getSimpleName(), e);
         }
     }
 
     private static Throwable unwrap(Throwable failure) {
-        return failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause()
-                : failure;
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -39,17 +39,14 @@ public record Fault(FaultMode mode, Duration delay, int status) {
                         "ms: " + delay.toMillis() + " (expected: 0.." + MAX_DELAY.toMillis() + ")");
             }
         } else if (!delay.isZero()) {
-            throw new IllegalArgumentException(
-                    "ms: " + delay.toMillis() + " (expected: only with mode=slow)");
+            throw new IllegalArgumentException("ms: " + delay.toMillis() + " (expected: only with mode=slow)");
         }
         if (mode == FaultMode.ERROR) {
             if (status < 400 || status > 599) {
-                throw new IllegalArgumentException(
-                        "status: " + status + " (expected: 400..599)");
+                throw new IllegalArgumentException("status: " + status + " (expected: 400..599)");
             }
         } else if (status != 0) {
-            throw new IllegalArgumentException(
-                    "status: " + status + " (expected: only with mode=error)");
+            throw new IllegalArgumentException("status: " + status + " (expected: only with mode=error)");
         }
     }
 

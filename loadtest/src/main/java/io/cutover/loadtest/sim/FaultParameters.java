@@ -24,8 +24,7 @@ final class FaultParameters {
     static Fault parse(Map<String, List<String>> params) {
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             if (!NAMES.contains(param.getKey())) {
-                throw new IllegalArgumentException(
-                        param.getKey() + ": unknown parameter (expected: mode, ms, status)");
+                throw new IllegalArgumentException(param.getKey() + ": unknown parameter (expected: mode, ms, status)");
             }
             if (param.getValue().size() > 1) {
                 throw new IllegalArgumentException(
@@ -34,8 +33,7 @@ final class FaultParameters {
         }
         String modeValue = single(params, "mode");
         if (modeValue == null) {
-            throw new IllegalArgumentException(
-                    "mode: missing (expected: " + FaultMode.labels() + ")");
+            throw new IllegalArgumentException("mode: missing (expected: " + FaultMode.labels() + ")");
         }
         FaultMode mode = FaultMode.fromLabel(modeValue)
                 .orElseThrow(() -> new IllegalArgumentException(
@@ -46,8 +44,7 @@ final class FaultParameters {
             throw new IllegalArgumentException("ms: '" + ms + "' (expected: only with mode=slow)");
         }
         if (status != null && mode != FaultMode.ERROR) {
-            throw new IllegalArgumentException(
-                    "status: '" + status + "' (expected: only with mode=error)");
+            throw new IllegalArgumentException("status: '" + status + "' (expected: only with mode=error)");
         }
         return switch (mode) {
             case OK -> Fault.ok();
@@ -66,8 +63,7 @@ final class FaultParameters {
     private static long delayMillis(String value) {
         long max = Fault.MAX_DELAY.toMillis();
         if (!isDigits(value, 9) || Long.parseLong(value) > max) {
-            throw new IllegalArgumentException(
-                    "ms: '" + value + "' (expected: milliseconds, 0.." + max + ")");
+            throw new IllegalArgumentException("ms: '" + value + "' (expected: milliseconds, 0.." + max + ")");
         }
         return Long.parseLong(value);
     }

@@ -42,6 +42,7 @@ final class HttpListener {
 
     /** Landing URLs ride in the request line, so allow long ones; bodies are never expected. */
     private static final int MAX_INITIAL_LINE_LENGTH = 16 * 1024;
+
     private static final int MAX_HEADER_SIZE = 16 * 1024;
     private static final int MAX_CONTENT_LENGTH = 64 * 1024;
     private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(2);
@@ -115,15 +116,14 @@ final class HttpListener {
         } else {
             EventLoop loop = server.eventLoop();
             long deadline = System.nanoTime() + RELEASE_TIMEOUT.toNanos();
-            server.close().addListener(closed ->
-                    loop.execute(() -> whenReleased(server, loop, deadline, closeConnections)));
+            server.close()
+                    .addListener(closed -> loop.execute(() -> whenReleased(server, loop, deadline, closeConnections)));
         }
         return done;
     }
 
     /** Polls on the event loop: each timer wake-up gives the selector a pass to deregister the socket. */
-    private void whenReleased(
-            ReleasableServerSocketChannel server, EventLoop loop, long deadline, Runnable then) {
+    private void whenReleased(ReleasableServerSocketChannel server, EventLoop loop, long deadline, Runnable then) {
         if (server.isReleased()) {
             then.run();
         } else if (System.nanoTime() - deadline > 0) {
@@ -169,9 +169,11 @@ final class HttpListener {
                 return;
             }
             ChannelPipeline pipeline = channel.pipeline();
-            pipeline.addLast(CODEC, new HttpServerCodec(new HttpDecoderConfig()
-                    .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
-                    .setMaxHeaderSize(MAX_HEADER_SIZE)));
+            pipeline.addLast(
+                    CODEC,
+                    new HttpServerCodec(new HttpDecoderConfig()
+                            .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
+                            .setMaxHeaderSize(MAX_HEADER_SIZE)));
             pipeline.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
             pipeline.addLast(AGGREGATOR, new HttpObjectAggregator(MAX_CONTENT_LENGTH));
             pipeline.addLast(HANDLER, handlerPerConnection.apply(connectionIds.incrementAndGet()));

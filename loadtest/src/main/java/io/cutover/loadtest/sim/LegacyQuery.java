@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
  */
 final class LegacyQuery {
 
-    private static final Pattern ESCAPED_AMPERSAND =
-            Pattern.compile("&(?:amp|#38|#x26);", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ESCAPED_AMPERSAND = Pattern.compile("&(?:amp|#38|#x26);", Pattern.CASE_INSENSITIVE);
 
     private final String rawQuery;
 
@@ -27,7 +26,8 @@ final class LegacyQuery {
     String raw(String name) {
         for (QueryString.RawPair pair : QueryString.split(rawQuery)) {
             if (!pair.value().isEmpty()
-                    && QueryString.decode(pair.name(), true).toLowerCase(Locale.ROOT)
+                    && QueryString.decode(pair.name(), true)
+                            .toLowerCase(Locale.ROOT)
                             .equals(name.toLowerCase(Locale.ROOT))) {
                 return pair.value();
             }

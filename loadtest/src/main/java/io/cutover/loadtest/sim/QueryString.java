@@ -35,8 +35,7 @@ final class QueryString {
                 if (equals < 0 || equals > end) {
                     pairs.add(new RawPair(rawQuery.substring(start, end), ""));
                 } else {
-                    pairs.add(new RawPair(
-                            rawQuery.substring(start, equals), rawQuery.substring(equals + 1, end)));
+                    pairs.add(new RawPair(rawQuery.substring(start, equals), rawQuery.substring(equals + 1, end)));
                 }
             }
             start = end + 1;
@@ -72,8 +71,7 @@ final class QueryString {
         int i = 0;
         while (i < raw.length()) {
             char c = raw.charAt(i);
-            if (c == '%' && i + 2 < raw.length()
-                    && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
+            if (c == '%' && i + 2 < raw.length() && hex(raw.charAt(i + 1)) >= 0 && hex(raw.charAt(i + 2)) >= 0) {
                 bytes.write(hex(raw.charAt(i + 1)) << 4 | hex(raw.charAt(i + 2)));
                 i += 3;
             } else if (c == '+' && plusIsSpace) {
@@ -82,8 +80,7 @@ final class QueryString {
             } else {
                 // Copy a run of undecoded characters as UTF-8, keeping surrogate pairs whole.
                 int end = i + 1;
-                while (end < raw.length() && raw.charAt(end) != '%'
-                        && !(plusIsSpace && raw.charAt(end) == '+')) {
+                while (end < raw.length() && raw.charAt(end) != '%' && !(plusIsSpace && raw.charAt(end) == '+')) {
                     end++;
                 }
                 if (c == '%') {

@@ -29,8 +29,17 @@ import java.util.Objects;
  *     connection was aborted instead ({@code reset}, or {@code down} caught it mid-flight)
  */
 @JsonPropertyOrder({
-    "sequence", "arrivedAt", "method", "uri", "path", "params", "eventId", "headers",
-    "connectionId", "fault", "status"
+    "sequence",
+    "arrivedAt",
+    "method",
+    "uri",
+    "path",
+    "params",
+    "eventId",
+    "headers",
+    "connectionId",
+    "fault",
+    "status"
 })
 public record ReceivedRequest(
         long sequence,
@@ -49,8 +58,8 @@ public record ReceivedRequest(
     public static final String EVENT_ID_HEADER = "X-Cutover-Event-Id";
 
     /** The headers worth keeping: who asked, for which host, with which cookies, through whom. */
-    public static final List<String> RECORDED_HEADERS = List.of(
-            "Host", "Cookie", "User-Agent", "Referer", "X-Forwarded-For", "X-Forwarded-Proto");
+    public static final List<String> RECORDED_HEADERS =
+            List.of("Host", "Cookie", "User-Agent", "Referer", "X-Forwarded-For", "X-Forwarded-Proto");
 
     public ReceivedRequest {
         Objects.requireNonNull(method, "method");

@@ -24,14 +24,11 @@ final class ResponseWriter {
      * still says what GET would carry (RFC 9110 §9.3.2). {@code close} asks the keep-alive handler
      * to close the connection once the response is out.
      */
-    static ChannelFuture write(
-            ChannelHandlerContext ctx, SimResponse answer, boolean head, boolean close) {
+    static ChannelFuture write(ChannelHandlerContext ctx, SimResponse answer, boolean head, boolean close) {
         FullHttpResponse response = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()),
-                head || answer.body().length == 0
-                        ? Unpooled.EMPTY_BUFFER
-                        : Unpooled.wrappedBuffer(answer.body()));
+                head || answer.body().length == 0 ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(answer.body()));
         answer.headers().forEach(response.headers()::set);
         HttpUtil.setContentLength(response, answer.body().length);
         if (close) {

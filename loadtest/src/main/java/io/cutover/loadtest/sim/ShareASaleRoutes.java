@@ -42,12 +42,12 @@ final class ShareASaleRoutes implements TrackingRoutes {
         }
         // Decoded once, with RFC 3986 rules: a '+' in a landing URL is a plus (platforms.md §6.8).
         String urllink = query.raw("urllink");
-        String deepLink = urllink == null ? "" : QueryString.decode(urllink, false).strip();
+        String deepLink =
+                urllink == null ? "" : QueryString.decode(urllink, false).strip();
         String landing = deepLink.isEmpty() ? defaultLanding(merchantId) : withScheme(deepLink);
         return LocationHeader.of(LandingUrl.prependParameter(landing, "sscid", clickIds.sscid()))
                 .map(SimResponse::redirect)
-                .orElseGet(() -> SimResponse.text(
-                        400, "urllink: contains control characters (expected: a URL)"));
+                .orElseGet(() -> SimResponse.text(400, "urllink: contains control characters (expected: a URL)"));
     }
 
     private String defaultLanding(String merchantId) {
@@ -73,8 +73,6 @@ final class ShareASaleRoutes implements TrackingRoutes {
             return false;
         }
         int slash = path.indexOf('/', "/image/".length());
-        return slash > "/image/".length()
-                && slash < path.length() - 1
-                && path.indexOf('/', slash + 1) < 0;
+        return slash > "/image/".length() && slash < path.length() - 1 && path.indexOf('/', slash + 1) < 0;
     }
 }

@@ -13,8 +13,7 @@ import java.util.Map;
  * @param rawQuery the target's query without the {@code ?}, still percent-encoded; empty if none
  * @param params the query form-decoded: keys as sent, in order of first appearance, values in order
  */
-record SimRequest(
-        String method, String uri, String path, String rawQuery, Map<String, List<String>> params) {
+record SimRequest(String method, String uri, String path, String rawQuery, Map<String, List<String>> params) {
 
     static SimRequest of(String method, String uri) {
         String target = originForm(uri);

@@ -31,7 +31,10 @@ public final class SimulatedAwin extends SimulatedPlatform {
      *     {@code ued}; an advertiser not listed lands on {@code https://advertiser-<mid>.example/}
      */
     public SimulatedAwin(SimulatorOptions options, Map<String, String> defaultLandings) {
-        super("simulated Awin", "sim-awin", options,
+        super(
+                "simulated Awin",
+                "sim-awin",
+                options,
                 new AwinRoutes(defaultLandings, options.clock(), new ClickIds(options.random())));
     }
 }

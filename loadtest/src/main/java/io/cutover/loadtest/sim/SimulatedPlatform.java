@@ -24,13 +24,13 @@ import org.slf4j.LoggerFactory;
  * #close()}. The Java controls ({@link #fault(Fault)}, {@link #reset()}) wait until the change is
  * in force, so they must not be called from the simulator's own event loop.
  */
-public abstract sealed class SimulatedPlatform implements AutoCloseable
-        permits SimulatedAwin, SimulatedShareASale {
+public abstract sealed class SimulatedPlatform implements AutoCloseable permits SimulatedAwin, SimulatedShareASale {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedPlatform.class);
 
     /** How long a fault change may take; a re-bind or a close is milliseconds, so this is a hang. */
     private static final Duration CHANGE_TIMEOUT = Duration.ofSeconds(10);
+
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private final String name;
@@ -73,10 +73,12 @@ public abstract sealed class SimulatedPlatform implements AutoCloseable
                     new DefaultThreadFactory(threadPrefix, true),
                     NioIoHandler.newFactory());
             try {
-                tracking.bind(group, options.trackingPort(), connectionId -> new TrackingRequestHandler(
-                        connectionId, routes, faults, records, options.clock()));
-                control.bind(group, options.controlPort(),
-                        connectionId -> new ControlRequestHandler(faults, records));
+                tracking.bind(
+                        group,
+                        options.trackingPort(),
+                        connectionId ->
+                                new TrackingRequestHandler(connectionId, routes, faults, records, options.clock()));
+                control.bind(group, options.controlPort(), connectionId -> new ControlRequestHandler(faults, records));
             } catch (RuntimeException bindFailure) {
                 shutDown(group);
                 closed = true;
@@ -133,8 +135,7 @@ public abstract sealed class SimulatedPlatform implements AutoCloseable
                     ? runtime
                     : new IllegalStateException(name + ": cannot apply " + fault, cause);
         } catch (TimeoutException hung) {
-            throw new IllegalStateException(
-                    name + ": " + fault + " not in force after " + CHANGE_TIMEOUT, hung);
+            throw new IllegalStateException(name + ": " + fault + " not in force after " + CHANGE_TIMEOUT, hung);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + ": interrupted while applying " + fault, interrupted);

@@ -31,7 +31,10 @@ public final class SimulatedShareASale extends SimulatedPlatform {
      *     {@code urllink}; a merchant not listed lands on {@code https://merchant-<m>.example/}
      */
     public SimulatedShareASale(SimulatorOptions options, Map<String, String> defaultLandings) {
-        super("simulated ShareASale", "sim-shareasale", options,
+        super(
+                "simulated ShareASale",
+                "sim-shareasale",
+                options,
                 new ShareASaleRoutes(defaultLandings, new ClickIds(options.random())));
     }
 }

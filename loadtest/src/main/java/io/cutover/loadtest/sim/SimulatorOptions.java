@@ -35,8 +35,7 @@ public record SimulatorOptions(
         requirePort("trackingPort", trackingPort);
         requirePort("controlPort", controlPort);
         if (eventLoopThreads < 1) {
-            throw new IllegalArgumentException(
-                    "eventLoopThreads: " + eventLoopThreads + " (expected: >= 1)");
+            throw new IllegalArgumentException("eventLoopThreads: " + eventLoopThreads + " (expected: >= 1)");
         }
         if (trackingPort != 0 && trackingPort == controlPort) {
             throw new IllegalArgumentException(

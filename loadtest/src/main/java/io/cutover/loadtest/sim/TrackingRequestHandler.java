@@ -102,8 +102,8 @@ final class TrackingRequestHandler extends SimpleChannelInboundHandler<FullHttpR
         Promise<Void> written = loop.newPromise();
         Future<?> before = previousAnswer;
         previousAnswer = written;
-        Runnable write = () -> ResponseWriter.write(ctx, answer, head, false)
-                .addListener(done -> written.trySuccess(null));
+        Runnable write =
+                () -> ResponseWriter.write(ctx, answer, head, false).addListener(done -> written.trySuccess(null));
         whenDone(before, () -> whenDone(due, write));
     }
 

@@ -65,10 +65,10 @@ class BrowserClickTest {
             }
         });
         merchant.start();
-        sandbox = Sandbox.start(SandboxOptions.ephemeral(2), Map.of(),
-                FileDirectory.parse("browser-directory.yaml", DIRECTORY));
-        chromium = HeadlessChromium.start(
-                "--host-resolver-rules=MAP *.merchant.test 127.0.0.1:" + merchant.getAddress().getPort());
+        sandbox = Sandbox.start(
+                SandboxOptions.ephemeral(2), Map.of(), FileDirectory.parse("browser-directory.yaml", DIRECTORY));
+        chromium = HeadlessChromium.start("--host-resolver-rules=MAP *.merchant.test 127.0.0.1:"
+                + merchant.getAddress().getPort());
     }
 
     @AfterAll
@@ -94,7 +94,8 @@ class BrowserClickTest {
     private String click(String afftrack) {
         // http:// spelled out: a deep link without a scheme is sent to https://, which the test's
         // merchant page does not serve.
-        return sandbox.url() + "/r.cfm?b=1632110&u=873588&m=41388&urllink=http%3A%2F%2Fshop.merchant.test%2Fdeal%3Fid%3D7&afftrack="
+        return sandbox.url()
+                + "/r.cfm?b=1632110&u=873588&m=41388&urllink=http%3A%2F%2Fshop.merchant.test%2Fdeal%3Fid%3D7&afftrack="
                 + afftrack;
     }
 
@@ -107,7 +108,8 @@ class BrowserClickTest {
         assertThat(tab.location()).matches("http://shop\\.merchant\\.test/deal\\?id=7&awc=15532_\\d{10}_[0-9a-f]{32}");
         assertThat(tab.evaluate("document.body.textContent")).isEqualTo("landed");
         assertThat(landed).singleElement().asString().startsWith("/deal?id=7&awc=15532_");
-        assertThat(sandbox.awin().received()).singleElement()
+        assertThat(sandbox.awin().received())
+                .singleElement()
                 .satisfies(r -> assertThat(r.param("clickref2")).isEqualTo("browser"));
     }
 
@@ -133,7 +135,8 @@ class BrowserClickTest {
 
         tab.navigate(click("failover"));
 
-        assertThat(tab.location()).matches("http://shop\\.merchant\\.test/deal\\?sscid=[0-9a-z]{2}k\\d_[0-9a-z]{4,7}&id=7");
+        assertThat(tab.location())
+                .matches("http://shop\\.merchant\\.test/deal\\?sscid=[0-9a-z]{2}k\\d_[0-9a-z]{4,7}&id=7");
         assertThat(landed).hasSize(1);
     }
 

@@ -22,8 +22,9 @@ abstract class ClickTest extends EndToEndTest {
         assertThat(landing(response)).matches("https://www\\.example\\.com/page\\?id=6&awc=15532_\\d{10}_[0-9a-f]{32}");
         ReceivedRequest awin = awinReceivedOne();
         assertThat(awin.path()).isEqualTo("/cread.php");
-        assertThat(awin.uri()).isEqualTo("/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov"
-                + "&ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6");
+        assertThat(awin.uri())
+                .isEqualTo("/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov"
+                        + "&ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6");
         assertThat(awin.eventId()).isEqualTo(eventId(response));
         assertThat(sandbox.shareASale().received()).isEmpty();
     }
@@ -44,7 +45,8 @@ abstract class ClickTest extends EndToEndTest {
 
     @Test
     void carriesTheDeepLinkAsUed() throws Exception {
-        HttpResponse<byte[]> response = click("b=1&u=873588&m=41388&urllink=https%3A%2F%2Fshop.example.com%2Fsale%3Fcolor%3Dred&afftrack=");
+        HttpResponse<byte[]> response =
+                click("b=1&u=873588&m=41388&urllink=https%3A%2F%2Fshop.example.com%2Fsale%3Fcolor%3Dred&afftrack=");
 
         assertThat(awinReceivedOne().param("ued")).isEqualTo("https://shop.example.com/sale?color=red");
         assertThat(landing(response)).startsWith("https://shop.example.com/sale?color=red&awc=15532_");
@@ -103,7 +105,8 @@ abstract class ClickTest extends EndToEndTest {
         assertThat(deal.statusCode()).isEqualTo(302);
         assertThat(product.statusCode()).isEqualTo(302);
         assertThat(sandbox.awin().received()).isEmpty();
-        assertThat(sandbox.shareASale().received()).extracting(ReceivedRequest::path)
+        assertThat(sandbox.shareASale().received())
+                .extracting(ReceivedRequest::path)
                 .containsExactly("/u.cfm", "/m-pr.cfm");
     }
 
@@ -144,7 +147,9 @@ abstract class ClickTest extends EndToEndTest {
         HttpResponse<byte[]> response = click(CLICK);
 
         List<String> cookies = response.headers().allValues("Set-Cookie");
-        assertThat(cookies).singleElement().asString()
+        assertThat(cookies)
+                .singleElement()
+                .asString()
                 .startsWith("aw15532=15532_")
                 .contains("Path=/", "Max-Age=2592000")
                 .doesNotContainIgnoringCase("domain");
@@ -180,7 +185,9 @@ abstract class ClickTest extends EndToEndTest {
         }
 
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(sandbox.awin().received()).extracting(ReceivedRequest::eventId).containsExactlyElementsOf(ids);
+        assertThat(sandbox.awin().received())
+                .extracting(ReceivedRequest::eventId)
+                .containsExactlyElementsOf(ids);
     }
 
     @Test
@@ -215,7 +222,8 @@ abstract class ClickTest extends EndToEndTest {
 
         String metrics = body(admin("/metrics"));
         assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"primary\",kind=\"r.cfm\"\\} [1-9]");
-        assertThat(metrics).containsPattern("cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"ok\"\\} [1-9]");
+        assertThat(metrics)
+                .containsPattern("cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"ok\"\\} [1-9]");
     }
 
     @Test

@@ -26,15 +26,18 @@ class ConnectionLimitTest {
 
     @Test
     void sendsAClickToLegacyWhenThePrimaryConnectionsAreAllBusy() throws Exception {
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.ephemeral(1), Map.of(
-                "backends.primary.max-connections", 1,
-                "backends.primary.response-timeout", "400ms",
-                "deadlines.click", "600ms"))) {
+        try (Sandbox sandbox = Sandbox.start(
+                SandboxOptions.ephemeral(1),
+                Map.of(
+                        "backends.primary.max-connections", 1,
+                        "backends.primary.response-timeout", "400ms",
+                        "deadlines.click", "600ms"))) {
             sandbox.awin().fault(Fault.slow(Duration.ofSeconds(2)));
             try (RawConnection first = RawConnection.open(sandbox.cutover().port());
                     RawConnection second = RawConnection.open(sandbox.cutover().port())) {
                 first.send("GET", "/r.cfm?" + EndToEndTest.CLICK + "&cons=1");
-                await().atMost(Duration.ofSeconds(5)).until(() -> sandbox.awin().received().size() == 1);
+                await().atMost(Duration.ofSeconds(5))
+                        .until(() -> sandbox.awin().received().size() == 1);
                 second.send("GET", "/r.cfm?" + EndToEndTest.CLICK + "&cons=2");
 
                 RawResponse overflow = second.read(false);
@@ -42,17 +45,20 @@ class ConnectionLimitTest {
 
                 // The second click found the only primary connection busy: never sent there, so legacy.
                 assertThat(overflow.header("Location")).contains("sscid=");
-                assertThat(sandbox.shareASale().received()).singleElement()
+                assertThat(sandbox.shareASale().received())
+                        .singleElement()
                         .satisfies(r -> assertThat(r.eventId()).isEqualTo(overflow.header("X-Cutover-Event-Id")));
                 // The first timed out at the primary, which may have counted it: answered locally.
                 assertThat(timedOut.header("Location")).isEqualTo("https://www.example.com/page?id=6");
-                assertThat(sandbox.awin().received()).extracting(ReceivedRequest::eventId)
+                assertThat(sandbox.awin().received())
+                        .extracting(ReceivedRequest::eventId)
                         .containsExactly(timedOut.header("X-Cutover-Event-Id"));
             }
-            String metrics = TestHttp.text(new TestHttp().get(
-                    URI.create("http://127.0.0.1:" + sandbox.cutover().adminPort()), "/metrics"));
-            assertThat(metrics).containsPattern(
-                    "cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"connection_limit\"\\} 1");
+            String metrics = TestHttp.text(new TestHttp()
+                    .get(URI.create("http://127.0.0.1:" + sandbox.cutover().adminPort()), "/metrics"));
+            assertThat(metrics)
+                    .containsPattern(
+                            "cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"connection_limit\"\\} 1");
         }
     }
 }

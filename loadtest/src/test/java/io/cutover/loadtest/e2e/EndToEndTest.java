@@ -87,7 +87,9 @@ abstract class EndToEndTest {
 
     static String eventId(HttpResponse<byte[]> response) {
         String id = response.headers().firstValue("X-Cutover-Event-Id").orElseThrow();
-        assertThat(UUID.fromString(id).version()).as("event id %s is a UUIDv7", id).isEqualTo(7);
+        assertThat(UUID.fromString(id).version())
+                .as("event id %s is a UUIDv7", id)
+                .isEqualTo(7);
         return id;
     }
 

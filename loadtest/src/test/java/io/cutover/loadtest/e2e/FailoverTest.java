@@ -20,7 +20,8 @@ abstract class FailoverTest extends EndToEndTest {
         HttpResponse<byte[]> response = click(CLICK);
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(landing(response)).matches("https://www\\.example\\.com/page\\?sscid=[0-9a-z]{2}k\\d_[0-9a-z]{4,7}&id=6");
+        assertThat(landing(response))
+                .matches("https://www\\.example\\.com/page\\?sscid=[0-9a-z]{2}k\\d_[0-9a-z]{4,7}&id=6");
         ReceivedRequest legacy = shareASaleReceivedOne();
         assertThat(legacy.uri()).isEqualTo("/r.cfm?" + CLICK);
         assertThat(legacy.eventId()).isEqualTo(eventId(response));
@@ -35,7 +36,8 @@ abstract class FailoverTest extends EndToEndTest {
 
         assertThat(landing(response)).contains("sscid=");
         assertThat(awinReceivedOne().status()).isEqualTo(503);
-        assertThat(shareASaleReceivedOne().eventId()).isEqualTo(awinReceivedOne().eventId());
+        assertThat(shareASaleReceivedOne().eventId())
+                .isEqualTo(awinReceivedOne().eventId());
     }
 
     @Test
@@ -61,8 +63,12 @@ abstract class FailoverTest extends EndToEndTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(landing(response)).isEqualTo("https://www.example.com/page?id=6");
         assertThat(awinReceivedOne().eventId()).isEqualTo(eventId(response));
-        assertThat(sandbox.shareASale().received()).as("legacy after a read timeout would count twice").isEmpty();
-        assertThat(millis).as("answered without waiting for the hung backend (2 s)").isLessThan(1500);
+        assertThat(sandbox.shareASale().received())
+                .as("legacy after a read timeout would count twice")
+                .isEmpty();
+        assertThat(millis)
+                .as("answered without waiting for the hung backend (2 s)")
+                .isLessThan(1500);
     }
 
     @Test
@@ -138,6 +144,7 @@ abstract class FailoverTest extends EndToEndTest {
         String metrics = body(admin("/metrics"));
         assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"legacy\",kind=\"r.cfm\"\\} [1-9]");
         assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"local\",kind=\"r.cfm\"\\} [1-9]");
-        assertThat(metrics).containsPattern("cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"connect\"\\} [1-9]");
+        assertThat(metrics)
+                .containsPattern("cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"connect\"\\} [1-9]");
     }
 }

@@ -17,8 +17,10 @@ abstract class MessyLinkTest extends EndToEndTest {
     void readsLinksCopiedFromHtmlWithAmpEntities() throws Exception {
         // A browser would cut '&#38;…' off as a fragment; servers and click-trackers send it as is.
         try (RawConnection connection = raw()) {
-            assertThat(connection.get("/r.cfm?b=366125&amp;u=873588&amp;m=41388&amp;urllink=&amp;afftrack=html&#38;cons=1")
-                    .status()).isEqualTo(302);
+            assertThat(connection
+                            .get("/r.cfm?b=366125&amp;u=873588&amp;m=41388&amp;urllink=&amp;afftrack=html&#38;cons=1")
+                            .status())
+                    .isEqualTo(302);
         }
 
         ReceivedRequest awin = awinReceivedOne();
@@ -37,7 +39,8 @@ abstract class MessyLinkTest extends EndToEndTest {
 
     @Test
     void addsTheMissingSchemeToShareAsalesOwnDeepLinkRecipe() throws Exception {
-        HttpResponse<byte[]> response = click("b=1&u=873588&m=41388&urllink=www.example.com/page.cfm%3FID%3D6&afftrack=");
+        HttpResponse<byte[]> response =
+                click("b=1&u=873588&m=41388&urllink=www.example.com/page.cfm%3FID%3D6&afftrack=");
 
         assertThat(awinReceivedOne().param("ued")).isEqualTo("https://www.example.com/page.cfm?ID=6");
         assertThat(landing(response)).startsWith("https://www.example.com/page.cfm?ID=6&awc=");
@@ -66,7 +69,8 @@ abstract class MessyLinkTest extends EndToEndTest {
 
     @Test
     void takesTheFirstNonEmptyValueOfARepeatedKey() throws Exception {
-        click("b=1&u=873588&m=41388&urllink=&urllink=www.example.com%2Ffirst&urllink=www.example.com%2Fsecond&afftrack=");
+        click(
+                "b=1&u=873588&m=41388&urllink=&urllink=www.example.com%2Ffirst&urllink=www.example.com%2Fsecond&afftrack=");
 
         assertThat(awinReceivedOne().param("ued")).isEqualTo("https://www.example.com/first");
     }
@@ -114,7 +118,8 @@ abstract class MessyLinkTest extends EndToEndTest {
 
     @Test
     void passesConsentRefusalToAwinUntouched() throws Exception {
-        HttpResponse<byte[]> response = click(CLICK + "&cons=0&gdpr=1&gdpr_consent=CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA");
+        HttpResponse<byte[]> response =
+                click(CLICK + "&cons=0&gdpr=1&gdpr_consent=CPXxRfAPXxRfAAfKABENB-CgAAAAAAAAAAYgAAAAAAAA");
 
         ReceivedRequest awin = awinReceivedOne();
         assertThat(awin.param("cons")).isEqualTo("0");
@@ -127,7 +132,8 @@ abstract class MessyLinkTest extends EndToEndTest {
 
     @Test
     void neverRedirectsToADomainTheMerchantDoesNotOwn() throws Exception {
-        HttpResponse<byte[]> response = click("b=1&u=873588&m=41388&urllink=https%3A%2F%2Fevil.example%2Fphish&afftrack=");
+        HttpResponse<byte[]> response =
+                click("b=1&u=873588&m=41388&urllink=https%3A%2F%2Fevil.example%2Fphish&afftrack=");
 
         assertThat(awinReceivedOne().param("ued")).isEqualTo("https://www.example.com/");
         assertThat(landing(response)).startsWith("https://www.example.com/?awc=");
@@ -148,7 +154,8 @@ abstract class MessyLinkTest extends EndToEndTest {
         awinDown();
         shareASaleDown();
 
-        HttpResponse<byte[]> response = click("b=1&u=873588&m=41388&urllink=www.example.com%2F%0D%0ASet-Cookie%3A%20x%3D1&afftrack=");
+        HttpResponse<byte[]> response =
+                click("b=1&u=873588&m=41388&urllink=www.example.com%2F%0D%0ASet-Cookie%3A%20x%3D1&afftrack=");
 
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(landing(response)).doesNotContain("\r", "\n");

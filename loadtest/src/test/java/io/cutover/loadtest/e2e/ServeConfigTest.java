@@ -31,8 +31,11 @@ class ServeConfigTest {
     @Test
     void servesFromAConfigFileWithFileMappingAndDirectory() throws Exception {
         Path mapping = Path.of("..", "mappings", "r-cfm.yaml").toAbsolutePath().normalize();
-        Path directory = Path.of("..", "config", "directory", "sample.yaml").toAbsolutePath().normalize();
-        try (SimulatedAwin awin = new SimulatedAwin(); SimulatedShareASale legacy = new SimulatedShareASale()) {
+        Path directory = Path.of("..", "config", "directory", "sample.yaml")
+                .toAbsolutePath()
+                .normalize();
+        try (SimulatedAwin awin = new SimulatedAwin();
+                SimulatedShareASale legacy = new SimulatedShareASale()) {
             awin.start();
             legacy.start();
             Path file = dir.resolve("cutover.yaml");
@@ -54,8 +57,8 @@ class ServeConfigTest {
                     directory:
                       file: %s
                     access-log: %s
-                    """.formatted(awin.trackingPort(), legacy.trackingPort(), mapping, directory,
-                    dir.resolve("access.log")));
+                    """.formatted(
+                            awin.trackingPort(), legacy.trackingPort(), mapping, directory, dir.resolve("access.log")));
             CutoverConfig config = ConfigLoader.load(file, Map.of("CUTOVER_DEADLINES_CLICK", "400ms"));
 
             try (Cutover cutover = Cutover.start(config)) {
@@ -67,11 +70,14 @@ class ServeConfigTest {
                 assertThat(config.deadlines().click().toMillis()).isEqualTo(400);
                 assertThat(cutover.adminPort()).isEqualTo(-1);
                 assertThat(mapped.statusCode()).isEqualTo(302);
-                assertThat(awin.received()).singleElement().satisfies(r -> assertThat(r.uri())
-                        .isEqualTo("/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov"
-                                + "&ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6"));
+                assertThat(awin.received())
+                        .singleElement()
+                        .satisfies(r -> assertThat(r.uri())
+                                .isEqualTo("/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov"
+                                        + "&ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6"));
                 assertThat(unmapped.statusCode()).isEqualTo(302);
-                assertThat(legacy.received()).singleElement()
+                assertThat(legacy.received())
+                        .singleElement()
                         .satisfies(r -> assertThat(r.header("Host")).isEqualTo("www.shareasale.com"));
             }
             // Closing Cutover drains the access log: one line per event, client IP truncated.

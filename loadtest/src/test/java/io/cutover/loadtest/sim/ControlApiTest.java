@@ -1,14 +1,14 @@
 package io.cutover.loadtest.sim;
 
-import io.cutover.loadtest.testing.TestHttp;
-import io.cutover.loadtest.testing.RawConnection;
-import io.cutover.proxy.testing.NettyLeaks;
 import static io.cutover.loadtest.testing.TestHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cutover.loadtest.testing.RawConnection;
+import io.cutover.loadtest.testing.TestHttp;
+import io.cutover.proxy.testing.NettyLeaks;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -92,20 +92,22 @@ class ControlApiTest {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(delimiter = '|', value = {
-        "mode=slo                 | mode: 'slo' (expected: ok, down, slow, error, reset)",
-        "''                       | mode: missing (expected: ok, down, slow, error, reset)",
-        "mode=OK                  | mode: 'OK' (expected: ok, down, slow, error, reset)",
-        "mode=slow&ms=fast        | ms: 'fast' (expected: milliseconds, 0..600000)",
-        "mode=slow&ms=-5          | ms: '-5' (expected: milliseconds, 0..600000)",
-        "mode=slow&ms=600001      | ms: '600001' (expected: milliseconds, 0..600000)",
-        "mode=error&status=200    | status: '200' (expected: 400..599)",
-        "mode=error&status=5xx    | status: '5xx' (expected: 400..599)",
-        "mode=ok&ms=5             | ms: '5' (expected: only with mode=slow)",
-        "mode=slow&status=500     | status: '500' (expected: only with mode=error)",
-        "mode=ok&delay=5          | delay: unknown parameter (expected: mode, ms, status)",
-        "mode=ok&mode=down        | mode: given 2 times (expected: once)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "mode=slo                 | mode: 'slo' (expected: ok, down, slow, error, reset)",
+                "''                       | mode: missing (expected: ok, down, slow, error, reset)",
+                "mode=OK                  | mode: 'OK' (expected: ok, down, slow, error, reset)",
+                "mode=slow&ms=fast        | ms: 'fast' (expected: milliseconds, 0..600000)",
+                "mode=slow&ms=-5          | ms: '-5' (expected: milliseconds, 0..600000)",
+                "mode=slow&ms=600001      | ms: '600001' (expected: milliseconds, 0..600000)",
+                "mode=error&status=200    | status: '200' (expected: 400..599)",
+                "mode=error&status=5xx    | status: '5xx' (expected: 400..599)",
+                "mode=ok&ms=5             | ms: '5' (expected: only with mode=slow)",
+                "mode=slow&status=500     | status: '500' (expected: only with mode=error)",
+                "mode=ok&delay=5          | delay: unknown parameter (expected: mode, ms, status)",
+                "mode=ok&mode=down        | mode: given 2 times (expected: once)",
+            })
     void rejectsBadFaultRequestsWithAReason(String query, String reason) throws Exception {
         HttpResponse<byte[]> response = control("POST", "/fault?" + query);
 
@@ -116,8 +118,11 @@ class ControlApiTest {
 
     @Test
     void listsReceivedRequestsAsJson() throws Exception {
-        http.get(awin.trackingUri(), CLICK + "&clickref=a+b",
-                "X-Cutover-Event-Id", "0193a1b2-0000-7000-8000-000000000001");
+        http.get(
+                awin.trackingUri(),
+                CLICK + "&clickref=a+b",
+                "X-Cutover-Event-Id",
+                "0193a1b2-0000-7000-8000-000000000001");
         awin.fault(Fault.reset());
         try (RawConnection connection = RawConnection.open(awin.trackingPort())) {
             connection.send("GET", "/sread.img?merchant=1001");
@@ -130,8 +135,19 @@ class ControlApiTest {
         JsonNode records = json.readTree(response.body());
         assertThat(records.size()).isEqualTo(2);
         JsonNode click = records.get(0);
-        assertThat(fieldNames(click)).containsExactly("sequence", "arrivedAt", "method", "uri", "path", "params",
-                "eventId", "headers", "connectionId", "fault", "status");
+        assertThat(fieldNames(click))
+                .containsExactly(
+                        "sequence",
+                        "arrivedAt",
+                        "method",
+                        "uri",
+                        "path",
+                        "params",
+                        "eventId",
+                        "headers",
+                        "connectionId",
+                        "fault",
+                        "status");
         assertThat(click.get("sequence").asLong()).isEqualTo(1);
         assertThat(click.get("method").asText()).isEqualTo("GET");
         assertThat(click.get("uri").asText()).isEqualTo(CLICK + "&clickref=a+b");

@@ -1,13 +1,13 @@
 package io.cutover.loadtest.sim;
 
-import io.cutover.loadtest.testing.TestHttp;
-import io.cutover.loadtest.testing.RawConnection;
-import io.cutover.proxy.testing.NettyLeaks;
 import static io.cutover.loadtest.testing.TestHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.cutover.loadtest.testing.RawConnection;
+import io.cutover.loadtest.testing.TestHttp;
+import io.cutover.proxy.testing.NettyLeaks;
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.http.HttpResponse;
@@ -178,7 +178,8 @@ class FaultModesTest {
 
             shareASale.fault(Fault.ok());
 
-            assertThat(http.get(shareASale.trackingUri(), "/r.cfm?b=1&u=2&m=3").statusCode()).isEqualTo(302);
+            assertThat(http.get(shareASale.trackingUri(), "/r.cfm?b=1&u=2&m=3").statusCode())
+                    .isEqualTo(302);
         }
     }
 

@@ -15,32 +15,36 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LandingUrlTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "https://shop.example/                | https://shop.example/?awc=X",
-        "https://shop.example                 | https://shop.example?awc=X",
-        "https://shop.example/p?a=1           | https://shop.example/p?a=1&awc=X",
-        "https://shop.example/p?a=1&          | https://shop.example/p?a=1&awc=X",
-        "https://shop.example/p?a=1&&         | https://shop.example/p?a=1&awc=X",
-        "https://shop.example/p?              | https://shop.example/p?awc=X",
-        "https://shop.example/p#top           | https://shop.example/p?awc=X#top",
-        "https://shop.example/p?a=1#top       | https://shop.example/p?a=1&awc=X#top",
-        "https://shop.example/p?a=1&#top      | https://shop.example/p?a=1&awc=X#top",
-        "https://shop.example/p#/route?x=1    | https://shop.example/p?awc=X#/route?x=1",
-        "https://shop.example/p?#             | https://shop.example/p?awc=X#",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://shop.example/                | https://shop.example/?awc=X",
+                "https://shop.example                 | https://shop.example?awc=X",
+                "https://shop.example/p?a=1           | https://shop.example/p?a=1&awc=X",
+                "https://shop.example/p?a=1&          | https://shop.example/p?a=1&awc=X",
+                "https://shop.example/p?a=1&&         | https://shop.example/p?a=1&awc=X",
+                "https://shop.example/p?              | https://shop.example/p?awc=X",
+                "https://shop.example/p#top           | https://shop.example/p?awc=X#top",
+                "https://shop.example/p?a=1#top       | https://shop.example/p?a=1&awc=X#top",
+                "https://shop.example/p?a=1&#top      | https://shop.example/p?a=1&awc=X#top",
+                "https://shop.example/p#/route?x=1    | https://shop.example/p?awc=X#/route?x=1",
+                "https://shop.example/p?#             | https://shop.example/p?awc=X#",
+            })
     void appendsAfterTheQueryAndBeforeTheFragment(String url, String expected) {
         assertThat(LandingUrl.appendParameter(url, "awc", "X")).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "https://shop.example/                     | https://shop.example/?sscid=X",
-        "https://shop.example/p?a=1                | https://shop.example/p?sscid=X&a=1",
-        "https://shop.example/p?a=1&               | https://shop.example/p?sscid=X&a=1&",
-        "https://shop.example/p?&a=1               | https://shop.example/p?sscid=X&a=1",
-        "https://shop.example/p?utm_source=s#deals | https://shop.example/p?sscid=X&utm_source=s#deals",
-        "https://shop.example/p#top                | https://shop.example/p?sscid=X#top",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "https://shop.example/                     | https://shop.example/?sscid=X",
+                "https://shop.example/p?a=1                | https://shop.example/p?sscid=X&a=1",
+                "https://shop.example/p?a=1&               | https://shop.example/p?sscid=X&a=1&",
+                "https://shop.example/p?&a=1               | https://shop.example/p?sscid=X&a=1",
+                "https://shop.example/p?utm_source=s#deals | https://shop.example/p?sscid=X&utm_source=s#deals",
+                "https://shop.example/p#top                | https://shop.example/p?sscid=X#top",
+            })
     void prependsAtTheStartOfTheQueryAndBeforeTheFragment(String url, String expected) {
         assertThat(LandingUrl.prependParameter(url, "sscid", "X")).isEqualTo(expected);
     }
@@ -59,7 +63,10 @@ class LandingUrlTest {
         String fragment = hash < 0 ? "" : url.substring(hash);
         String withoutFragment = merged.substring(0, merged.length() - fragment.length());
         assertThat(merged).endsWith(fragment);
-        assertThat(withoutFragment).endsWith("awc=1_2_ab").doesNotContain("&&awc").doesNotContain("?&awc");
+        assertThat(withoutFragment)
+                .endsWith("awc=1_2_ab")
+                .doesNotContain("&&awc")
+                .doesNotContain("?&awc");
         assertThat(withoutFragment.indexOf('#')).isNegative();
     }
 
@@ -80,8 +87,7 @@ class LandingUrlTest {
         Arbitrary<String> query = Arbitraries.strings().withChars("ab=&+%2F").ofMaxLength(12);
         Arbitrary<String> fragment = Arbitraries.strings().withChars("ab/?=&#").ofMaxLength(8);
         return Combinators.combine(path, query, Arbitraries.of(true, false), fragment, Arbitraries.of(true, false))
-                .as((p, q, hasQuery, f, hasFragment) -> "https://shop.example/" + p
-                        + (hasQuery ? "?" + q : "")
-                        + (hasFragment ? "#" + f : ""));
+                .as((p, q, hasQuery, f, hasFragment) ->
+                        "https://shop.example/" + p + (hasQuery ? "?" + q : "") + (hasFragment ? "#" + f : ""));
     }
 }

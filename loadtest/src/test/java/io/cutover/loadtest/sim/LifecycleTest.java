@@ -1,11 +1,11 @@
 package io.cutover.loadtest.sim;
 
-import io.cutover.loadtest.testing.TestHttp;
-import io.cutover.loadtest.testing.RawConnection;
-import io.cutover.proxy.testing.NettyLeaks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cutover.loadtest.testing.RawConnection;
+import io.cutover.loadtest.testing.TestHttp;
+import io.cutover.proxy.testing.NettyLeaks;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.util.Map;
@@ -39,8 +39,8 @@ class LifecycleTest {
 
             assertThatThrownBy(second::start)
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessage("simulated Awin tracking listener: cannot bind 127.0.0.1:" + taken
-                            + ": port " + taken + " is already in use or not available");
+                    .hasMessage("simulated Awin tracking listener: cannot bind 127.0.0.1:" + taken + ": port " + taken
+                            + " is already in use or not available");
             second.close();
         }
     }
@@ -71,12 +71,18 @@ class LifecycleTest {
             controlPort = probe.controlPort();
         }
         try (SimulatedAwin awin = new SimulatedAwin(
-                SimulatorOptions.builder().trackingPort(trackingPort).controlPort(controlPort).build(), Map.of())) {
+                SimulatorOptions.builder()
+                        .trackingPort(trackingPort)
+                        .controlPort(controlPort)
+                        .build(),
+                Map.of())) {
             awin.start();
 
             assertThat(awin.trackingPort()).isEqualTo(trackingPort);
             assertThat(awin.controlPort()).isEqualTo(controlPort);
-            assertThat(http.get(awin.trackingUri(), "/cread.php?awinmid=1&awinaffid=2").statusCode()).isEqualTo(302);
+            assertThat(http.get(awin.trackingUri(), "/cread.php?awinmid=1&awinaffid=2")
+                            .statusCode())
+                    .isEqualTo(302);
         }
     }
 
@@ -131,7 +137,10 @@ class LifecycleTest {
                 .hasMessage("trackingPort: 70000 (expected: 0..65535)");
         assertThatThrownBy(() -> SimulatorOptions.builder().eventLoopThreads(0).build())
                 .hasMessage("eventLoopThreads: 0 (expected: >= 1)");
-        assertThatThrownBy(() -> SimulatorOptions.builder().trackingPort(8081).controlPort(8081).build())
+        assertThatThrownBy(() -> SimulatorOptions.builder()
+                        .trackingPort(8081)
+                        .controlPort(8081)
+                        .build())
                 .hasMessage("controlPort: 8081 (expected: different from trackingPort)");
     }
 

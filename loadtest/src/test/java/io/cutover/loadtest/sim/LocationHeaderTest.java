@@ -20,7 +20,8 @@ class LocationHeaderTest {
 
     @Test
     void refusesControlCharacters() {
-        assertThat(LocationHeader.of("https://shop.example/\r\nSet-Cookie: x=1")).isEmpty();
+        assertThat(LocationHeader.of("https://shop.example/\r\nSet-Cookie: x=1"))
+                .isEmpty();
         assertThat(LocationHeader.of("https://shop.example/\u0000")).isEmpty();
         assertThat(LocationHeader.of("https://shop.example/\u0085")).isEmpty();
     }

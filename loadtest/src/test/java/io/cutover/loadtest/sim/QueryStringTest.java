@@ -30,18 +30,19 @@ class QueryStringTest {
 
     @Test
     void splitsOnlyOnAmpersandAndSkipsEmptySegments() {
-        assertThat(QueryString.split("b=1&&amp;u=2&flag&=v&x=a=b")).containsExactly(
-                new QueryString.RawPair("b", "1"),
-                new QueryString.RawPair("amp;u", "2"),
-                new QueryString.RawPair("flag", ""),
-                new QueryString.RawPair("", "v"),
-                new QueryString.RawPair("x", "a=b"));
+        assertThat(QueryString.split("b=1&&amp;u=2&flag&=v&x=a=b"))
+                .containsExactly(
+                        new QueryString.RawPair("b", "1"),
+                        new QueryString.RawPair("amp;u", "2"),
+                        new QueryString.RawPair("flag", ""),
+                        new QueryString.RawPair("", "v"),
+                        new QueryString.RawPair("x", "a=b"));
     }
 
     @Test
     void groupsRepeatedKeysInOrderOfFirstAppearance() {
-        assertThat(QueryString.decodeForm("b=2&a=1&b=3")).containsExactly(
-                Map.entry("b", List.of("2", "3")), Map.entry("a", List.of("1")));
+        assertThat(QueryString.decodeForm("b=2&a=1&b=3"))
+                .containsExactly(Map.entry("b", List.of("2", "3")), Map.entry("a", List.of("1")));
     }
 
     @Property

@@ -1,12 +1,12 @@
 package io.cutover.loadtest.sim;
 
-import io.cutover.loadtest.testing.TestHttp;
-import io.cutover.loadtest.testing.RawConnection;
-import io.cutover.proxy.testing.NettyLeaks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.cutover.loadtest.testing.RawConnection;
+import io.cutover.loadtest.testing.TestHttp;
+import io.cutover.proxy.testing.NettyLeaks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,10 @@ class ReceivedRequestsTest {
     @BeforeEach
     void start() {
         awin = new SimulatedAwin(
-                SimulatorOptions.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).build(), Map.of());
+                SimulatorOptions.builder()
+                        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                        .build(),
+                Map.of());
         awin.start();
     }
 
@@ -48,7 +51,9 @@ class ReceivedRequestsTest {
     void recordsTheEventIdHeader() throws Exception {
         http.get(awin.trackingUri(), CLICK, "X-Cutover-Event-Id", "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
 
-        assertThat(awin.received()).singleElement().extracting(ReceivedRequest::eventId)
+        assertThat(awin.received())
+                .singleElement()
+                .extracting(ReceivedRequest::eventId)
                 .isEqualTo("0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b");
     }
 
@@ -56,13 +61,17 @@ class ReceivedRequestsTest {
     void recordsNullEventIdWhenTheHeaderIsAbsent() throws Exception {
         http.get(awin.trackingUri(), CLICK);
 
-        assertThat(awin.received()).singleElement().extracting(ReceivedRequest::eventId).isNull();
+        assertThat(awin.received())
+                .singleElement()
+                .extracting(ReceivedRequest::eventId)
+                .isNull();
     }
 
     @Test
     void recordsTheSelectedHeadersOnly() throws Exception {
         try (RawConnection connection = RawConnection.open(awin.trackingPort())) {
-            connection.get(CLICK,
+            connection.get(
+                    CLICK,
                     "Cookie: aw1001=old",
                     "User-Agent: Mozilla/5.0 (test)",
                     "Referer: https://publisher.example/post",
@@ -71,29 +80,32 @@ class ReceivedRequestsTest {
                     "Accept-Language: en");
         }
 
-        assertThat(awin.received().get(0).headers()).containsExactly(
-                Map.entry("Host", "127.0.0.1:" + awin.trackingPort()),
-                Map.entry("Cookie", "aw1001=old"),
-                Map.entry("User-Agent", "Mozilla/5.0 (test)"),
-                Map.entry("Referer", "https://publisher.example/post"),
-                Map.entry("X-Forwarded-For", "203.0.113.0"),
-                Map.entry("X-Forwarded-Proto", "https"));
+        assertThat(awin.received().get(0).headers())
+                .containsExactly(
+                        Map.entry("Host", "127.0.0.1:" + awin.trackingPort()),
+                        Map.entry("Cookie", "aw1001=old"),
+                        Map.entry("User-Agent", "Mozilla/5.0 (test)"),
+                        Map.entry("Referer", "https://publisher.example/post"),
+                        Map.entry("X-Forwarded-For", "203.0.113.0"),
+                        Map.entry("X-Forwarded-Proto", "https"));
     }
 
     @Test
     void recordsDecodedParametersInOrderWithKeysAsSent() throws Exception {
-        http.get(awin.trackingUri(),
+        http.get(
+                awin.trackingUri(),
                 "/cread.php?awinmid=1001&awinaffid=77&clickref=&clickref2=spring+sale"
                         + "&ued=https%3A%2F%2Fshop.example%2F&Cons=1&clickref2=x");
 
         ReceivedRequest record = awin.received().get(0);
-        assertThat(record.params()).containsExactly(
-                Map.entry("awinmid", List.of("1001")),
-                Map.entry("awinaffid", List.of("77")),
-                Map.entry("clickref", List.of("")),
-                Map.entry("clickref2", List.of("spring sale", "x")),
-                Map.entry("ued", List.of("https://shop.example/")),
-                Map.entry("Cons", List.of("1")));
+        assertThat(record.params())
+                .containsExactly(
+                        Map.entry("awinmid", List.of("1001")),
+                        Map.entry("awinaffid", List.of("77")),
+                        Map.entry("clickref", List.of("")),
+                        Map.entry("clickref2", List.of("spring sale", "x")),
+                        Map.entry("ued", List.of("https://shop.example/")),
+                        Map.entry("Cons", List.of("1")));
         assertThat(record.path()).isEqualTo("/cread.php");
         assertThat(record.uri()).startsWith("/cread.php?awinmid=1001&");
     }
@@ -158,11 +170,13 @@ class ReceivedRequestsTest {
             connection.awaitClose();
         }
 
-        assertThat(awin.received()).extracting(ReceivedRequest::fault, ReceivedRequest::status).containsExactly(
-                tuple(Fault.ok(), 302),
-                tuple(Fault.error(500), 500),
-                tuple(Fault.slow(Duration.ofMillis(10)), 302),
-                tuple(Fault.reset(), null));
+        assertThat(awin.received())
+                .extracting(ReceivedRequest::fault, ReceivedRequest::status)
+                .containsExactly(
+                        tuple(Fault.ok(), 302),
+                        tuple(Fault.error(500), 500),
+                        tuple(Fault.slow(Duration.ofMillis(10)), 302),
+                        tuple(Fault.reset(), null));
     }
 
     @Test
@@ -190,7 +204,10 @@ class ReceivedRequestsTest {
         awin.reset();
         http.get(awin.trackingUri(), CLICK);
 
-        assertThat(awin.received()).singleElement().extracting(ReceivedRequest::sequence).isEqualTo(1L);
+        assertThat(awin.received())
+                .singleElement()
+                .extracting(ReceivedRequest::sequence)
+                .isEqualTo(1L);
     }
 
     @Test
@@ -215,7 +232,9 @@ class ReceivedRequestsTest {
                 List<Future<Integer>> answers = IntStream.range(0, 200)
                         .mapToObj(i -> clients.submit(() -> {
                             try (RawConnection connection = RawConnection.open(shareASale.trackingPort())) {
-                                return connection.get("/r.cfm?b=1&u=2&m=3&afftrack=" + i).status();
+                                return connection
+                                        .get("/r.cfm?b=1&u=2&m=3&afftrack=" + i)
+                                        .status();
                             }
                         }))
                         .toList();
@@ -227,10 +246,14 @@ class ReceivedRequestsTest {
             }
 
             List<ReceivedRequest> records = shareASale.received();
-            assertThat(records).extracting(ReceivedRequest::sequence)
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 200).boxed().toList());
-            assertThat(records).extracting(record -> record.param("afftrack"))
-                    .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 200).mapToObj(String::valueOf).toList());
+            assertThat(records)
+                    .extracting(ReceivedRequest::sequence)
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, 200).boxed().toList());
+            assertThat(records)
+                    .extracting(record -> record.param("afftrack"))
+                    .containsExactlyInAnyOrderElementsOf(
+                            IntStream.range(0, 200).mapToObj(String::valueOf).toList());
             assertThat(records).extracting(ReceivedRequest::connectionId).doesNotHaveDuplicates();
         }
     }

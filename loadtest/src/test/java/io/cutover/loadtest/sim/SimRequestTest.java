@@ -9,14 +9,16 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SimRequestTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "/r.cfm?b=1&u=2                           | /r.cfm   | b=1&u=2",
-        "/r.cfm                                   | /r.cfm   | ''",
-        "http://www.shareasale.com/r.cfm?b=1      | /r.cfm   | b=1",
-        "http://www.shareasale.com?b=1            | /        | b=1",
-        "http://www.shareasale.com                | /        | ''",
-        "/image/1/a%20b.gif?x=1#frag              | /image/1/a%20b.gif | x=1",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/r.cfm?b=1&u=2                           | /r.cfm   | b=1&u=2",
+                "/r.cfm                                   | /r.cfm   | ''",
+                "http://www.shareasale.com/r.cfm?b=1      | /r.cfm   | b=1",
+                "http://www.shareasale.com?b=1            | /        | b=1",
+                "http://www.shareasale.com                | /        | ''",
+                "/image/1/a%20b.gif?x=1#frag              | /image/1/a%20b.gif | x=1",
+            })
     void splitsTargetIntoPathAndRawQuery(String uri, String path, String rawQuery) {
         SimRequest request = SimRequest.of("GET", uri);
 

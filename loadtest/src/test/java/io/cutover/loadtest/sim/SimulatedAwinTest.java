@@ -1,12 +1,12 @@
 package io.cutover.loadtest.sim;
 
-import io.cutover.loadtest.testing.TestHttp;
-import io.cutover.loadtest.testing.RawConnection;
-import io.cutover.proxy.testing.NettyLeaks;
 import static io.cutover.loadtest.testing.TestHttp.location;
 import static io.cutover.loadtest.testing.TestHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.loadtest.testing.RawConnection;
+import io.cutover.loadtest.testing.TestHttp;
+import io.cutover.proxy.testing.NettyLeaks;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -66,14 +66,14 @@ class SimulatedAwinTest {
         HttpResponse<byte[]> response = click("awinmid=1001&awinaffid=77&ued=https%3A%2F%2Fshop.example%2F");
 
         String awc = awcOf(location(response));
-        assertThat(response.headers().allValues("Set-Cookie")).containsExactly(
-                "aw1001=" + awc + "; Domain=.awin1.com; Path=/; Max-Age=2592000; SameSite=None; Secure");
+        assertThat(response.headers().allValues("Set-Cookie"))
+                .containsExactly(
+                        "aw1001=" + awc + "; Domain=.awin1.com; Path=/; Max-Age=2592000; SameSite=None; Secure");
     }
 
     @Test
     void keepsFragmentLastWhenAppendingAwc() throws Exception {
-        HttpResponse<byte[]> response =
-                click("awinmid=1001&awinaffid=77&ued=https%3A%2F%2Fshop.example%2Fp%23reviews");
+        HttpResponse<byte[]> response = click("awinmid=1001&awinaffid=77&ued=https%3A%2F%2Fshop.example%2Fp%23reviews");
 
         assertThat(location(response)).matches(Pattern.quote("https://shop.example/p?awc=") + AWC + "#reviews");
     }
@@ -88,11 +88,10 @@ class SimulatedAwinTest {
 
     @Test
     void appendsAwcAfterExistingQuery() throws Exception {
-        HttpResponse<byte[]> response = click(
-                "awinmid=1001&awinaffid=77&ued=https%3A%2F%2Fshop.example%2Fs%3Fq%3Dred%2Bshoes%26page%3D2");
+        HttpResponse<byte[]> response =
+                click("awinmid=1001&awinaffid=77&ued=https%3A%2F%2Fshop.example%2Fs%3Fq%3Dred%2Bshoes%26page%3D2");
 
-        assertThat(location(response))
-                .matches(Pattern.quote("https://shop.example/s?q=red+shoes&page=2&awc=") + AWC);
+        assertThat(location(response)).matches(Pattern.quote("https://shop.example/s?q=red+shoes&page=2&awc=") + AWC);
     }
 
     @Test
@@ -155,8 +154,8 @@ class SimulatedAwinTest {
 
     @Test
     void rejectsLandingThatWouldSplitTheHeader() throws Exception {
-        HttpResponse<byte[]> response = click(
-                "awinmid=1001&awinaffid=77&ued=https%3A%2F%2Fshop.example%2F%0D%0ASet-Cookie%3A%20x%3D1");
+        HttpResponse<byte[]> response =
+                click("awinmid=1001&awinaffid=77&ued=https%3A%2F%2Fshop.example%2F%0D%0ASet-Cookie%3A%20x%3D1");
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
@@ -173,11 +172,11 @@ class SimulatedAwinTest {
     @Test
     void mintsTheSameAwcForTheSameSeedAndClock() throws Exception {
         try (SimulatedAwin twin = new SimulatedAwin(
-                SimulatorOptions.builder()
-                        .clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                        .random(new SplittableRandom(99))
-                        .build(),
-                Map.of());
+                        SimulatorOptions.builder()
+                                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                                .random(new SplittableRandom(99))
+                                .build(),
+                        Map.of());
                 SimulatedAwin other = new SimulatedAwin(
                         SimulatorOptions.builder()
                                 .clock(Clock.fixed(NOW, ZoneOffset.UTC))
@@ -206,8 +205,8 @@ class SimulatedAwinTest {
 
     @Test
     void answersConversionPixelWithTransparentGif() throws Exception {
-        HttpResponse<byte[]> response = http.get(
-                awin.trackingUri(), "/sread.img?tt=ns&tv=2&merchant=1001&amount=10.00&ref=order-1");
+        HttpResponse<byte[]> response =
+                http.get(awin.trackingUri(), "/sread.img?tt=ns&tv=2&merchant=1001&amount=10.00&ref=order-1");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/gif");
@@ -237,7 +236,10 @@ class SimulatedAwinTest {
         HttpResponse<byte[]> response = http.get(awin.trackingUri(), "/awclick.php?mid=1001&id=77");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(awin.received()).singleElement().extracting(ReceivedRequest::status).isEqualTo(404);
+        assertThat(awin.received())
+                .singleElement()
+                .extracting(ReceivedRequest::status)
+                .isEqualTo(404);
     }
 
     @Test

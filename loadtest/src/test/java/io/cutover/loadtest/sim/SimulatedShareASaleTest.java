@@ -1,11 +1,11 @@
 package io.cutover.loadtest.sim;
 
-import io.cutover.loadtest.testing.TestHttp;
-import io.cutover.proxy.testing.NettyLeaks;
 import static io.cutover.loadtest.testing.TestHttp.location;
 import static io.cutover.loadtest.testing.TestHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.loadtest.testing.TestHttp;
+import io.cutover.proxy.testing.NettyLeaks;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -45,8 +45,8 @@ class SimulatedShareASaleTest {
 
     @Test
     void redirectsClickToUrllinkWithSscidFirstInTheQuery() throws Exception {
-        HttpResponse<byte[]> response = get(
-                "/r.cfm?b=1632110&u=873588&m=41388&urllink=https%3A%2F%2Fshop.example%2Fp%3Fa%3D1&afftrack=");
+        HttpResponse<byte[]> response =
+                get("/r.cfm?b=1632110&u=873588&m=41388&urllink=https%3A%2F%2Fshop.example%2Fp%3Fa%3D1&afftrack=");
 
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(location(response)).matches(Pattern.quote("https://shop.example/p?sscid=") + SSCID + "&a=1");
@@ -63,8 +63,8 @@ class SimulatedShareASaleTest {
 
     @Test
     void decodesUrllinkOnceAndKeepsPlusSigns() throws Exception {
-        HttpResponse<byte[]> response = get(
-                "/r.cfm?u=873588&m=41388&urllink=http%3A%2F%2Fshop.example%2Fs%3Fq%3Dred+shoes%2520x");
+        HttpResponse<byte[]> response =
+                get("/r.cfm?u=873588&m=41388&urllink=http%3A%2F%2Fshop.example%2Fs%3Fq%3Dred+shoes%2520x");
 
         assertThat(location(response))
                 .matches(Pattern.quote("http://shop.example/s?sscid=") + SSCID + Pattern.quote("&q=red+shoes%20x"));
@@ -81,8 +81,9 @@ class SimulatedShareASaleTest {
     void landsOnConfiguredDefaultWhenUrllinkIsEmpty() throws Exception {
         HttpResponse<byte[]> response = get("/r.cfm?b=1559933&u=3400823&m=24570&urllink=&afftrack=");
 
-        assertThat(location(response)).matches(Pattern.quote("https://www.merchant-24570.example/?sscid=")
-                + SSCID + "&utm_source=ShareASale#deals");
+        assertThat(location(response))
+                .matches(Pattern.quote("https://www.merchant-24570.example/?sscid=") + SSCID
+                        + "&utm_source=ShareASale#deals");
     }
 
     @Test
@@ -151,13 +152,14 @@ class SimulatedShareASaleTest {
 
     @Test
     void answersSalePixelWithTransparentGif() throws Exception {
-        HttpResponse<byte[]> response = get(
-                "/sale.cfm?tracking=A-1&amount=10.00&merchantID=41388&transtype=sale&v=dev1.5");
+        HttpResponse<byte[]> response =
+                get("/sale.cfm?tracking=A-1&amount=10.00&merchantID=41388&transtype=sale&v=dev1.5");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("image/gif");
         assertThat(response.body()).hasSize(43);
-        assertThat(shareASale.received()).singleElement()
+        assertThat(shareASale.received())
+                .singleElement()
                 .satisfies(record -> assertThat(record.param("tracking")).isEqualTo("A-1"));
     }
 

@@ -57,10 +57,18 @@ public final class HeadlessChromium implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException(
                         "Chromium is needed for the browser tests: apt-get install chromium (.ci/run does)"));
         Path profile = Files.createTempDirectory("cutover-chromium");
-        List<String> command = new ArrayList<>(List.of(executable,
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--user-data-dir=" + profile, "--remote-debugging-port=0"));
+        List<String> command = new ArrayList<>(List.of(
+                executable,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--user-data-dir=" + profile,
+                "--remote-debugging-port=0"));
         command.addAll(List.of(extraFlags));
         command.add("about:blank");
         Process process = new ProcessBuilder(command)
@@ -77,10 +85,12 @@ public final class HeadlessChromium implements AutoCloseable {
             Thread.sleep(50);
         }
         List<String> lines = Files.readAllLines(activePort);
-        URI endpoint = URI.create("ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
+        URI endpoint = URI.create(
+                "ws://127.0.0.1:" + lines.get(0).trim() + lines.get(1).trim());
         HeadlessChromium browser = new HeadlessChromium(process, profile);
         try {
-            browser.socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            browser.socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
                     .connectTimeout(TIMEOUT)
                     .buildAsync(endpoint, new Listener(browser::dispatch))
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
@@ -93,9 +103,12 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Opens a new tab. */
     public Tab open() throws Exception {
-        String target = call(null, "Target.createTarget", Map.of("url", "about:blank")).get("targetId").asText();
+        String target = call(null, "Target.createTarget", Map.of("url", "about:blank"))
+                .get("targetId")
+                .asText();
         String session = call(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
-                .get("sessionId").asText();
+                .get("sessionId")
+                .asText();
         call(session, "Page.enable", Map.of());
         return new Tab(session);
     }
@@ -117,11 +130,13 @@ public final class HeadlessChromium implements AutoCloseable {
 
         /** Navigates (following redirects) and waits for the final page's load event. */
         public void navigate(String url) throws Exception {
-            CompletableFuture<JsonNode> loaded = await(m -> session.equals(m.path("sessionId").asText())
-                    && "Page.loadEventFired".equals(m.path("method").asText()));
+            CompletableFuture<JsonNode> loaded =
+                    await(m -> session.equals(m.path("sessionId").asText())
+                            && "Page.loadEventFired".equals(m.path("method").asText()));
             JsonNode result = call(session, "Page.navigate", Map.of("url", url));
             if (result.hasNonNull("errorText")) {
-                throw new IllegalStateException("navigation to " + url + " failed: " + result.get("errorText").asText());
+                throw new IllegalStateException("navigation to " + url + " failed: "
+                        + result.get("errorText").asText());
             }
             loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
@@ -129,7 +144,9 @@ public final class HeadlessChromium implements AutoCloseable {
         /** Evaluates a JavaScript expression in the page and returns its value as text. */
         public String evaluate(String expression) throws Exception {
             return call(session, "Runtime.evaluate", Map.of("expression", expression, "returnByValue", true))
-                    .path("result").path("value").asText();
+                    .path("result")
+                    .path("value")
+                    .asText();
         }
 
         /** The page's address after every redirect. */

@@ -17,7 +17,8 @@ public final class TestHttp {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
-    public HttpResponse<byte[]> get(URI base, String target, String... headerPairs) throws IOException, InterruptedException {
+    public HttpResponse<byte[]> get(URI base, String target, String... headerPairs)
+            throws IOException, InterruptedException {
         return send("GET", base, target, headerPairs);
     }
 

@@ -49,8 +49,8 @@ public final class Health {
             CheckResult result = check.check();
             return result != null ? result : CheckResult.down("check returned no result");
         } catch (RuntimeException e) {
-            return CheckResult.down(e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return CheckResult.down(
+                    e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
     }
 
@@ -58,8 +58,7 @@ public final class Health {
     public static final class Builder {
         private final Map<String, ReadinessCheck> checks = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Registers {@code check} under {@code name}, e.g. {@code listener}, {@code mapping}. */
         public Builder check(String name, ReadinessCheck check) {

@@ -11,8 +11,7 @@ public final class JsonString {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private JsonString() {
-    }
+    private JsonString() {}
 
     /** Appends {@code value} quoted and escaped, or {@code null} when it is null. */
     public static StringBuilder append(StringBuilder out, CharSequence value) {
@@ -36,7 +35,8 @@ public final class JsonString {
                     // some log shippers; escaping them keeps one record on one line everywhere.
                     if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
                         escape(out, c);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < length
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < length
                             && Character.isLowSurrogate(value.charAt(i + 1))) {
                         out.append(c).append(value.charAt(++i));
                     } else if (Character.isSurrogate(c)) {
@@ -53,7 +53,10 @@ public final class JsonString {
     }
 
     private static void escape(StringBuilder out, char c) {
-        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf])
-                .append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
+        out.append("\\u")
+                .append(HEX[c >> 12])
+                .append(HEX[(c >> 8) & 0xf])
+                .append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
     }
 }

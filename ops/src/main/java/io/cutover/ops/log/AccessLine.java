@@ -12,8 +12,7 @@ import java.time.format.DateTimeFormatter;
  */
 final class AccessLine {
 
-    private AccessLine() {
-    }
+    private AccessLine() {}
 
     /** Appends the record's JSON object and a newline to {@code out}. */
     static StringBuilder append(StringBuilder out, AccessRecord record) {

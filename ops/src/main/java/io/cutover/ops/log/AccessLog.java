@@ -46,8 +46,7 @@ public final class AccessLog implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 10_000;
 
     // Identity-compared wake-up sent by close() so that the writer does not sleep out its poll.
-    private static final AccessRecord WAKE = new AccessRecord(Instant.EPOCH, "", "", null, null, "", 0,
-            0, "", "", "");
+    private static final AccessRecord WAKE = new AccessRecord(Instant.EPOCH, "", "", null, null, "", 0, 0, "", "", "");
 
     private final BlockingQueue<AccessRecord> queue;
     private final OutputStream out;

@@ -26,9 +26,8 @@ public final class EventMetrics {
      * Bucket bounds of both duration histograms, in seconds: fine below 10 ms where a healthy
      * proxy hop lives, coarse up to the 2 s beyond which a click has long been answered locally.
      */
-    public static final List<Double> DURATION_BUCKETS_SECONDS = List.of(
-            0.0005, 0.001, 0.0025, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.075,
-            0.1, 0.25, 0.5, 0.75, 1.0, 2.0);
+    public static final List<Double> DURATION_BUCKETS_SECONDS =
+            List.of(0.0005, 0.001, 0.0025, 0.005, 0.0075, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.0);
 
     /** The status classes of pass-through responses; codes outside 200–599 count as {@code other}. */
     public static final List<String> STATUS_CLASSES = List.of("2xx", "3xx", "4xx", "5xx", "other");
@@ -123,8 +122,8 @@ public final class EventMetrics {
 
     /** The handle for events of {@code kind} that ended in {@code fate}. */
     public Outcome outcome(String kind, String fate) {
-        return outcome(index("kind", kindIndex, vocabulary.kinds(), kind),
-                index("fate", fateIndex, vocabulary.fates(), fate));
+        return outcome(
+                index("kind", kindIndex, vocabulary.kinds(), kind), index("fate", fateIndex, vocabulary.fates(), fate));
     }
 
     /** The handle by position in {@link TagVocabulary#kinds()} and {@link TagVocabulary#fates()}. */
@@ -137,7 +136,8 @@ public final class EventMetrics {
 
     /** The handle for attempts on {@code backend} that ended with {@code outcome}. */
     public Attempt attempt(String backend, String outcome) {
-        return attempt(index("backend", backendIndex, vocabulary.backends(), backend),
+        return attempt(
+                index("backend", backendIndex, vocabulary.backends(), backend),
                 index("outcome", attemptOutcomeIndex, vocabulary.attemptOutcomes(), outcome));
     }
 

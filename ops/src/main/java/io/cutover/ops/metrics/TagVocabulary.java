@@ -27,10 +27,17 @@ public record TagVocabulary(
             List.of("r.cfm", "u.cfm", "m-pr.cfm", "sale.cfm"),
             List.of("primary", "legacy", "local", "queued", "spooled", "rejected"),
             List.of("primary", "legacy"),
-            List.of("ok", "connect", "connection_limit", "write", "reset", "read_timeout",
-                    "bad_status", "bad_response", "deadline"),
-            List.of("bad_request", "too_large", "header_too_large", "uri_too_long", "bad_method",
-                    "unmapped_rejected"));
+            List.of(
+                    "ok",
+                    "connect",
+                    "connection_limit",
+                    "write",
+                    "reset",
+                    "read_timeout",
+                    "bad_status",
+                    "bad_response",
+                    "deadline"),
+            List.of("bad_request", "too_large", "header_too_large", "uri_too_long", "bad_method", "unmapped_rejected"));
 
     /** Copies the lists and checks that each is non-empty, without blanks or duplicates. */
     public TagVocabulary {

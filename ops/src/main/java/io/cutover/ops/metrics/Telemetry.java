@@ -43,11 +43,12 @@ public final class Telemetry implements AutoCloseable {
     private Telemetry(String serviceName, Clock clock) {
         // Scope labels would repeat otel_scope_name="io.cutover" on every series; there is one
         // scope, so they carry no information. target_info keeps the resource (service name).
-        this.reader = PrometheusMetricReader.builder().setOtelScopeLabelsEnabled(false).build();
+        this.reader = PrometheusMetricReader.builder()
+                .setOtelScopeLabelsEnabled(false)
+                .build();
         this.provider = SdkMeterProvider.builder()
                 .setClock(clock)
-                .setResource(Resource.getDefault().merge(
-                        Resource.create(Attributes.of(SERVICE_NAME, serviceName))))
+                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(SERVICE_NAME, serviceName))))
                 .registerMetricReader(reader)
                 .build();
         this.meter = provider.get(SCOPE);

@@ -17,8 +17,7 @@ public final class ClientIp {
     /** What stands for an address that is missing or unparsable. */
     public static final String UNKNOWN = "-";
 
-    private ClientIp() {
-    }
+    private ClientIp() {}
 
     /**
      * The truncated form of an address literal (IPv4 dotted quad, or IPv6 in any RFC 4291 text
@@ -105,7 +104,9 @@ public final class ClientIp {
             }
         } else {
             int colon = forwardedFor.indexOf(':', start);
-            if (colon >= 0 && colon < end && forwardedFor.lastIndexOf(':', end - 1) == colon
+            if (colon >= 0
+                    && colon < end
+                    && forwardedFor.lastIndexOf(':', end - 1) == colon
                     && forwardedFor.lastIndexOf('.', colon) >= start) {
                 // One colon after a dotted part: an IPv4 address with a port.
                 end = colon;
@@ -119,8 +120,12 @@ public final class ClientIp {
     }
 
     private static String truncate(int[] groups) {
-        boolean mapped = groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0
-                && groups[4] == 0 && groups[5] == 0xffff;
+        boolean mapped = groups[0] == 0
+                && groups[1] == 0
+                && groups[2] == 0
+                && groups[3] == 0
+                && groups[4] == 0
+                && groups[5] == 0xffff;
         if (mapped) {
             return ipv4Prefix(((long) groups[6] << 16) | groups[7]);
         }
@@ -129,9 +134,12 @@ public final class ClientIp {
 
     private static String ipv4Prefix(long address) {
         StringBuilder out = new StringBuilder(15);
-        out.append((address >>> 24) & 0xff).append('.')
-                .append((address >>> 16) & 0xff).append('.')
-                .append((address >>> 8) & 0xff).append(".0");
+        out.append((address >>> 24) & 0xff)
+                .append('.')
+                .append((address >>> 16) & 0xff)
+                .append('.')
+                .append((address >>> 8) & 0xff)
+                .append(".0");
         return out.toString();
     }
 

@@ -12,8 +12,7 @@ final class IpLiteral {
     /** Longest literal worth parsing: a full IPv6 form with an embedded IPv4 is 45 characters. */
     static final int MAX_LENGTH = 45;
 
-    private IpLiteral() {
-    }
+    private IpLiteral() {}
 
     /**
      * The IPv4 address in {@code s[from, to)} as an unsigned 32-bit value, or -1 unless it is

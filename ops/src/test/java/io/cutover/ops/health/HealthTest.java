@@ -17,9 +17,10 @@ class HealthTest {
 
         assertThat(health.ready()).isTrue();
         assertThat(health.check().httpStatus()).isEqualTo(200);
-        assertThat(health.check().toJson()).isEqualTo("{\"status\":\"UP\",\"checks\":{"
-                + "\"listener\":{\"up\":true,\"detail\":\"bound :8080\"},"
-                + "\"mapping\":{\"up\":true,\"detail\":\"3 tables\"}}}");
+        assertThat(health.check().toJson())
+                .isEqualTo("{\"status\":\"UP\",\"checks\":{"
+                        + "\"listener\":{\"up\":true,\"detail\":\"bound :8080\"},"
+                        + "\"mapping\":{\"up\":true,\"detail\":\"3 tables\"}}}");
     }
 
     @Test
@@ -34,7 +35,8 @@ class HealthTest {
         assertThat(report.ready()).isFalse();
         assertThat(report.httpStatus()).isEqualTo(503);
         assertThat(health.ready()).isFalse();
-        assertThat(report.toJson()).startsWith("{\"status\":\"DOWN\",")
+        assertThat(report.toJson())
+                .startsWith("{\"status\":\"DOWN\",")
                 .contains("\"directory\":{\"up\":false,\"detail\":\"not loaded\"}");
     }
 

@@ -8,8 +8,17 @@ import org.junit.jupiter.api.Test;
 class AccessLineTest {
 
     static AccessRecord record(String eventId) {
-        return new AccessRecord(Instant.parse("2026-11-22T10:15:30.123Z"), eventId, "r.cfm", "37723", "275332",
-                "primary", 302, 12_345_678, "203.0.113.0", "primary:connect,legacy:ok",
+        return new AccessRecord(
+                Instant.parse("2026-11-22T10:15:30.123Z"),
+                eventId,
+                "r.cfm",
+                "37723",
+                "275332",
+                "primary",
+                302,
+                12_345_678,
+                "203.0.113.0",
+                "primary:connect,legacy:ok",
                 "/r.cfm?b=366125&u=275332&m=37723&urllink=&afftrack=");
     }
 
@@ -19,18 +28,18 @@ class AccessLineTest {
 
     @Test
     void writesOneJsonObjectOnOneLineInFixedKeyOrder() {
-        assertThat(line(record("0190f1c2-7a3b-7cde-8f01-23456789abcd"))).isEqualTo(
-                "{\"ts\":\"2026-11-22T10:15:30.123Z\",\"event_id\":\"0190f1c2-7a3b-7cde-8f01-23456789abcd\","
-                + "\"kind\":\"r.cfm\",\"merchant\":\"37723\",\"affiliate\":\"275332\",\"fate\":\"primary\","
-                + "\"status\":302,\"duration_ms\":12.345,\"client_ip\":\"203.0.113.0\","
-                + "\"attempts\":\"primary:connect,legacy:ok\","
-                + "\"uri\":\"/r.cfm?b=366125&u=275332&m=37723&urllink=&afftrack=\"}\n");
+        assertThat(line(record("0190f1c2-7a3b-7cde-8f01-23456789abcd")))
+                .isEqualTo("{\"ts\":\"2026-11-22T10:15:30.123Z\",\"event_id\":\"0190f1c2-7a3b-7cde-8f01-23456789abcd\","
+                        + "\"kind\":\"r.cfm\",\"merchant\":\"37723\",\"affiliate\":\"275332\",\"fate\":\"primary\","
+                        + "\"status\":302,\"duration_ms\":12.345,\"client_ip\":\"203.0.113.0\","
+                        + "\"attempts\":\"primary:connect,legacy:ok\","
+                        + "\"uri\":\"/r.cfm?b=366125&u=275332&m=37723&urllink=&afftrack=\"}\n");
     }
 
     @Test
     void writesMissingIdsAsNull() {
-        AccessRecord record = new AccessRecord(Instant.EPOCH, "e", "sale.cfm", null, null, "queued", 200, 0, "-",
-                "", "/sale.cfm");
+        AccessRecord record =
+                new AccessRecord(Instant.EPOCH, "e", "sale.cfm", null, null, "queued", 200, 0, "-", "", "/sale.cfm");
 
         assertThat(line(record))
                 .contains("\"merchant\":null,\"affiliate\":null")
@@ -49,20 +58,41 @@ class AccessLineTest {
 
     @Test
     void escapesTheUriSoThatARecordStaysOnOneLine() {
-        AccessRecord record = new AccessRecord(Instant.EPOCH, "e", "r.cfm", "1\"2", "a\\b", "local", 302, 0,
-                "-", "", "/r.cfm?u=1\r\nX-Injected: 1&urllink=\u0000é");
+        AccessRecord record = new AccessRecord(
+                Instant.EPOCH,
+                "e",
+                "r.cfm",
+                "1\"2",
+                "a\\b",
+                "local",
+                302,
+                0,
+                "-",
+                "",
+                "/r.cfm?u=1\r\nX-Injected: 1&urllink=\u0000é");
 
         String line = line(record);
 
         assertThat(line).containsOnlyOnce("\n").endsWith("}\n");
-        assertThat(line).contains("\"merchant\":\"1\\\"2\",\"affiliate\":\"a\\\\b\"")
+        assertThat(line)
+                .contains("\"merchant\":\"1\\\"2\",\"affiliate\":\"a\\\\b\"")
                 .contains("\"uri\":\"/r.cfm?u=1\\r\\nX-Injected: 1&urllink=\\u0000é\"");
     }
 
     @Test
     void truncatesAClientIpThatSlippedThroughWhole() {
-        AccessRecord full = new AccessRecord(Instant.EPOCH, "e", "r.cfm", null, null, "primary", 302, 0,
-                "2001:db8:85a3:8d3:1319:8a2e:370:7348", "primary:ok", "/r.cfm");
+        AccessRecord full = new AccessRecord(
+                Instant.EPOCH,
+                "e",
+                "r.cfm",
+                null,
+                null,
+                "primary",
+                302,
+                0,
+                "2001:db8:85a3:8d3:1319:8a2e:370:7348",
+                "primary:ok",
+                "/r.cfm");
 
         assertThat(line(full)).contains("\"client_ip\":\"2001:db8:85a3::\"").doesNotContain("7348");
     }

@@ -54,7 +54,8 @@ class AccessLogTest {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).isEqualTo("earlier line");
-        assertThat(lines.subList(1, 4)).allSatisfy(line -> assertThat(line).startsWith("{\"ts\":").endsWith("}"));
+        assertThat(lines.subList(1, 4))
+                .allSatisfy(line -> assertThat(line).startsWith("{\"ts\":").endsWith("}"));
         assertThat(lines.get(1)).contains("\"event_id\":\"e1\"");
         assertThat(lines.get(3)).contains("\"event_id\":\"e3\"");
     }
@@ -62,7 +63,17 @@ class AccessLogTest {
     @Test
     void writesNonAsciiAsUtf8() throws IOException {
         Path file = dir.resolve("access.log");
-        AccessRecord record = new AccessRecord(Instant.EPOCH, "é", "r.cfm", null, null, "primary", 302, 0, "-", "",
+        AccessRecord record = new AccessRecord(
+                Instant.EPOCH,
+                "é",
+                "r.cfm",
+                null,
+                null,
+                "primary",
+                302,
+                0,
+                "-",
+                "",
                 "/r.cfm?urllink=https://exämple.com/日本");
 
         try (AccessLog log = AccessLog.toFile(file, 10, telemetry.meter())) {
@@ -102,7 +113,8 @@ class AccessLogTest {
 
             assertThat(log.dropped()).isEqualTo(3);
             Scrape scrape = Scrape.of(telemetry);
-            assertThat(scrape.value("cutover_accesslog_dropped_total", Map.of("reason", "queue_full"))).contains(3.0);
+            assertThat(scrape.value("cutover_accesslog_dropped_total", Map.of("reason", "queue_full")))
+                    .contains(3.0);
             assertThat(scrape.value("cutover_accesslog_queued", Map.of())).contains(4.0);
         } finally {
             out.release.countDown();
@@ -191,8 +203,10 @@ class AccessLogTest {
             awaitUntil(() -> log.written() == 1);
 
             Scrape scrape = Scrape.of(telemetry);
-            assertThat(scrape.value("cutover_accesslog_dropped_total", Map.of("reason", "write_failed"))).contains(1.0);
-            assertThat(scrape.value("cutover_accesslog_dropped_total", Map.of("reason", "queue_full"))).contains(0.0);
+            assertThat(scrape.value("cutover_accesslog_dropped_total", Map.of("reason", "write_failed")))
+                    .contains(1.0);
+            assertThat(scrape.value("cutover_accesslog_dropped_total", Map.of("reason", "queue_full")))
+                    .contains(0.0);
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("kept").doesNotContain("lost");
     }
@@ -215,7 +229,8 @@ class AccessLogTest {
 
     @Test
     void rejectsANonPositiveCapacity() {
-        assertThatThrownBy(() -> AccessLog.toStream(new ByteArrayOutputStream(), 0, MeterProvider.noop().get("t")))
+        assertThatThrownBy(() -> AccessLog.toStream(
+                        new ByteArrayOutputStream(), 0, MeterProvider.noop().get("t")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("capacity: 0 (expected: > 0)");
     }

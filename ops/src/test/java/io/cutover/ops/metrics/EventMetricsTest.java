@@ -44,25 +44,28 @@ class EventMetricsTest {
 
         Scrape scrape = Scrape.of(telemetry);
 
-        assertThat(scrape.value("cutover_events_total", Map.of("kind", "r.cfm", "fate", "primary"))).contains(2.0);
-        assertThat(scrape.value("cutover_events_total", Map.of("kind", "sale.cfm", "fate", "queued"))).contains(1.0);
+        assertThat(scrape.value("cutover_events_total", Map.of("kind", "r.cfm", "fate", "primary")))
+                .contains(2.0);
+        assertThat(scrape.value("cutover_events_total", Map.of("kind", "sale.cfm", "fate", "queued")))
+                .contains(1.0);
         assertThat(scrape.named("cutover_events_total")).hasSize(2);
     }
 
     @Test
     void recordsRequestDurationInSecondsIntoTheProxyBuckets() {
         EventMetrics.Outcome outcome = metrics.outcome("u.cfm", "legacy");
-        outcome.record(300_000);       // 0.3 ms
+        outcome.record(300_000); // 0.3 ms
         outcome.record(3 * MS);
         outcome.record(30 * MS);
-        outcome.record(3_000 * MS);    // past the last bound
+        outcome.record(3_000 * MS); // past the last bound
 
         Scrape scrape = Scrape.of(telemetry);
         Map<String, String> tags = Map.of("kind", "u.cfm", "fate", "legacy");
         Map<Double, Double> buckets = scrape.buckets("cutover_request_duration_seconds", tags);
 
         assertThat(buckets.keySet()).containsExactlyElementsOf(withInfinity(EventMetrics.DURATION_BUCKETS_SECONDS));
-        assertThat(buckets).containsEntry(0.0005, 1.0)
+        assertThat(buckets)
+                .containsEntry(0.0005, 1.0)
                 .containsEntry(0.001, 1.0)
                 .containsEntry(0.005, 2.0)
                 .containsEntry(0.05, 3.0)
@@ -88,7 +91,8 @@ class EventMetricsTest {
         assertThat(scrape.buckets("cutover_backend_duration_seconds", ok))
                 .containsEntry(0.01, 0.0)
                 .containsEntry(0.025, 1.0);
-        assertThat(scrape.value("cutover_backend_duration_seconds_count", failed)).contains(2.0);
+        assertThat(scrape.value("cutover_backend_duration_seconds_count", failed))
+                .contains(2.0);
     }
 
     @Test
@@ -103,23 +107,31 @@ class EventMetricsTest {
 
         Scrape scrape = Scrape.of(telemetry);
 
-        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "2xx"))).contains(2.0);
-        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "3xx"))).contains(1.0);
-        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "4xx"))).contains(1.0);
-        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "5xx"))).contains(1.0);
-        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "other"))).contains(2.0);
+        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "2xx")))
+                .contains(2.0);
+        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "3xx")))
+                .contains(1.0);
+        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "4xx")))
+                .contains(1.0);
+        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "5xx")))
+                .contains(1.0);
+        assertThat(scrape.value("cutover_passthrough_total", Map.of("status_class", "other")))
+                .contains(2.0);
     }
 
     @Test
     void countsRejectionsByReason() {
         metrics.rejected("uri_too_long").increment();
         metrics.rejected("uri_too_long").increment();
-        metrics.rejected(TagVocabulary.STANDARD.rejectionReasons().indexOf("bad_method")).increment();
+        metrics.rejected(TagVocabulary.STANDARD.rejectionReasons().indexOf("bad_method"))
+                .increment();
 
         Scrape scrape = Scrape.of(telemetry);
 
-        assertThat(scrape.value("cutover_rejected_total", Map.of("reason", "uri_too_long"))).contains(2.0);
-        assertThat(scrape.value("cutover_rejected_total", Map.of("reason", "bad_method"))).contains(1.0);
+        assertThat(scrape.value("cutover_rejected_total", Map.of("reason", "uri_too_long")))
+                .contains(2.0);
+        assertThat(scrape.value("cutover_rejected_total", Map.of("reason", "bad_method")))
+                .contains(1.0);
     }
 
     @Test
@@ -132,7 +144,8 @@ class EventMetricsTest {
 
         assertThat(metrics.outcome(kind, fate)).isSameAs(metrics.outcome("m-pr.cfm", "spooled"));
         assertThat(metrics.attempt(backend, outcome)).isSameAs(metrics.attempt("legacy", "read_timeout"));
-        assertThat(metrics.rejected(0)).isSameAs(metrics.rejected(vocabulary.rejectionReasons().get(0)));
+        assertThat(metrics.rejected(0))
+                .isSameAs(metrics.rejected(vocabulary.rejectionReasons().get(0)));
     }
 
     @Test
@@ -141,27 +154,36 @@ class EventMetricsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("kind: 'x.cfm' (expected: one of [r.cfm, u.cfm, m-pr.cfm, sale.cfm])");
         assertThatThrownBy(() -> metrics.outcome("r.cfm", "PRIMARY"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("fate: 'PRIMARY'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("fate: 'PRIMARY'");
         assertThatThrownBy(() -> metrics.outcome(null, "primary"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("kind: 'null'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("kind: 'null'");
         assertThatThrownBy(() -> metrics.attempt("awin", "ok"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("backend: 'awin'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("backend: 'awin'");
         assertThatThrownBy(() -> metrics.attempt("primary", "breaker_open"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("outcome: 'breaker_open'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("outcome: 'breaker_open'");
         assertThatThrownBy(() -> metrics.rejected("teapot"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("reason: 'teapot'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("reason: 'teapot'");
     }
 
     @Test
     void rejectsIndicesOutsideTheVocabularyAtLookup() {
         assertThatThrownBy(() -> metrics.outcome(4, 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("kind: 4 (expected: 0..3)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("kind: 4 (expected: 0..3)");
         assertThatThrownBy(() -> metrics.outcome(0, -1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("fate: -1 (expected: 0..5)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("fate: -1 (expected: 0..5)");
         assertThatThrownBy(() -> metrics.attempt(0, 9))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("outcome: 9 (expected: 0..8)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("outcome: 9 (expected: 0..8)");
         assertThatThrownBy(() -> metrics.rejected(6))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("reason: 6 (expected: 0..5)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("reason: 6 (expected: 0..5)");
     }
 
     @Test

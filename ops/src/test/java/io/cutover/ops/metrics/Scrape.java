@@ -17,8 +17,7 @@ import java.util.TreeMap;
 public final class Scrape {
 
     /** One sample line: metric name, labels, value. */
-    public record Sample(String name, Map<String, String> labels, double value) {
-    }
+    public record Sample(String name, Map<String, String> labels, double value) {}
 
     private final String text;
     private final List<Sample> samples;

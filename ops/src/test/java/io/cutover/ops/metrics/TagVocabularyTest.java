@@ -18,8 +18,12 @@ class TagVocabularyTest {
         assertThat(standard.kinds()).containsExactly("r.cfm", "u.cfm", "m-pr.cfm", "sale.cfm");
         assertThat(standard.fates()).containsExactly("primary", "legacy", "local", "queued", "spooled", "rejected");
         assertThat(standard.backends()).containsExactly("primary", "legacy");
-        assertThat(standard.attemptOutcomes()).contains("ok", "connect", "read_timeout", "deadline").hasSize(9);
-        assertThat(standard.rejectionReasons()).contains("bad_request", "unmapped_rejected").hasSize(6);
+        assertThat(standard.attemptOutcomes())
+                .contains("ok", "connect", "read_timeout", "deadline")
+                .hasSize(9);
+        assertThat(standard.rejectionReasons())
+                .contains("bad_request", "unmapped_rejected")
+                .hasSize(6);
     }
 
     @Test

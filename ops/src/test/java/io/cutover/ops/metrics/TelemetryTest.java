@@ -34,10 +34,11 @@ class TelemetryTest {
 
             Scrape scrape = Scrape.of(telemetry);
 
-            assertThat(scrape.named("target_info")).singleElement()
+            assertThat(scrape.named("target_info"))
+                    .singleElement()
                     .satisfies(info -> assertThat(info.labels()).containsEntry("service_name", "cutover-edge"));
-            assertThat(scrape.samples()).allSatisfy(
-                    sample -> assertThat(sample.labels()).doesNotContainKey("otel_scope_name"));
+            assertThat(scrape.samples())
+                    .allSatisfy(sample -> assertThat(sample.labels()).doesNotContainKey("otel_scope_name"));
         }
     }
 

@@ -45,8 +45,7 @@ class ClientIpPropertyTest {
 
     @Property(tries = 2000)
     void forwardedClientNeverThrows(@ForAll("noise") String header) {
-        ClientIp.forwardedClient(header)
-                .ifPresent(client -> assertIsPrefixOrUnknown(ClientIp.truncate(client)));
+        ClientIp.forwardedClient(header).ifPresent(client -> assertIsPrefixOrUnknown(ClientIp.truncate(client)));
     }
 
     private static void assertIsPrefixOrUnknown(String truncated) {
@@ -68,7 +67,8 @@ class ClientIpPropertyTest {
 
     @Provide
     Arbitrary<String> noise() {
-        Arbitrary<String> addressy = Arbitraries.strings().withChars("0123456789abcdefABCDEF:.%[], ").ofMaxLength(50);
+        Arbitrary<String> addressy =
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF:.%[], ").ofMaxLength(50);
         Arbitrary<String> anything = Arbitraries.strings().all().ofMaxLength(60);
         return Arbitraries.oneOf(addressy, addressy, anything);
     }
@@ -82,7 +82,8 @@ class ClientIpPropertyTest {
     Arbitrary<byte[]> ipv6() {
         Arbitrary<byte[]> random = Arbitraries.bytes().array(byte[].class).ofSize(16);
         // Zero runs are where the compressed forms differ, so generate plenty of them.
-        Arbitrary<byte[]> sparse = Combinators.combine(random, Arbitraries.integers().between(0, 0xff))
+        Arbitrary<byte[]> sparse = Combinators.combine(
+                        random, Arbitraries.integers().between(0, 0xff))
                 .as((bytes, mask) -> {
                     for (int group = 0; group < 8; group++) {
                         if ((mask & (1 << group)) != 0) {

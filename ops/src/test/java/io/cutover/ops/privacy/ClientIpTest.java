@@ -61,15 +61,44 @@ class ClientIpTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {
-        "unknown", "localhost", "example.com", "203.0.113", "203.0.113.77.1", "203.0.113.256",
-        "203.0.113.-1", "203.0.113.1234", "203..113.77", ".203.0.113.77", "203.0.113.77.",
-        " 203.0.113.77", "203.0.113.77 ", "203.0.113.77%eth0", "203.0.113.77:8080",
-        "[2001:db8::1]", "2001:db8::1::2", ":::", ":1::", "1::2:", "1:2:3:4:5:6:7:8:9",
-        "1:2:3:4:5:6:7", "1:2:3:4:5:6:7::8", "12345::", "g::", "::ffff:1.2.3", "1.2.3.4::",
-        "::1.2.3.4:5", "1:2:3:4:5:6:7:1.2.3.4", "%eth0", "\u0661.2.3.4", "\uff11::", "-",
-        "0x7f.0.0.1", "2001:db8:85a3:8d3:1319:8a2e:370:7348:2001:db8:85a3:8d3:1319:8a2e:370",
-    })
+    @ValueSource(
+            strings = {
+                "unknown",
+                "localhost",
+                "example.com",
+                "203.0.113",
+                "203.0.113.77.1",
+                "203.0.113.256",
+                "203.0.113.-1",
+                "203.0.113.1234",
+                "203..113.77",
+                ".203.0.113.77",
+                "203.0.113.77.",
+                " 203.0.113.77",
+                "203.0.113.77 ",
+                "203.0.113.77%eth0",
+                "203.0.113.77:8080",
+                "[2001:db8::1]",
+                "2001:db8::1::2",
+                ":::",
+                ":1::",
+                "1::2:",
+                "1:2:3:4:5:6:7:8:9",
+                "1:2:3:4:5:6:7",
+                "1:2:3:4:5:6:7::8",
+                "12345::",
+                "g::",
+                "::ffff:1.2.3",
+                "1.2.3.4::",
+                "::1.2.3.4:5",
+                "1:2:3:4:5:6:7:1.2.3.4",
+                "%eth0",
+                "\u0661.2.3.4",
+                "\uff11::",
+                "-",
+                "0x7f.0.0.1",
+                "2001:db8:85a3:8d3:1319:8a2e:370:7348:2001:db8:85a3:8d3:1319:8a2e:370",
+            })
     void answersUnknownForAnythingThatIsNotAnAddressLiteral(String literal) {
         assertThat(ClientIp.truncate(literal)).isEqualTo(ClientIp.UNKNOWN);
     }
@@ -78,8 +107,23 @@ class ClientIpTest {
     void truncatesResolvedAddressesFromTheirBytes() throws UnknownHostException {
         InetAddress v4 = InetAddress.getByAddress(new byte[] {(byte) 203, 0, 113, 77});
         InetAddress v6 = InetAddress.getByAddress(new byte[] {
-            0x20, 0x01, 0x0d, (byte) 0xb8, (byte) 0x85, (byte) 0xa3, 0x08, (byte) 0xd3,
-            0x13, 0x19, (byte) 0x8a, 0x2e, 0x03, 0x70, 0x73, 0x48});
+            0x20,
+            0x01,
+            0x0d,
+            (byte) 0xb8,
+            (byte) 0x85,
+            (byte) 0xa3,
+            0x08,
+            (byte) 0xd3,
+            0x13,
+            0x19,
+            (byte) 0x8a,
+            0x2e,
+            0x03,
+            0x70,
+            0x73,
+            0x48
+        });
 
         assertThat(ClientIp.truncate(v4)).isEqualTo("203.0.113.0");
         assertThat(ClientIp.truncate(v6)).isEqualTo("2001:db8:85a3::");
@@ -87,18 +131,20 @@ class ClientIpTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "203.0.113.77|203.0.113.77",
-        "203.0.113.77, 10.0.0.1, 10.0.0.2|203.0.113.77",
-        "  203.0.113.77 ,10.0.0.1|203.0.113.77",
-        "\t2001:db8::1,10.0.0.1|2001:db8::1",
-        "[2001:db8::1]:4711, 10.0.0.1|2001:db8::1",
-        "[2001:db8::1]|2001:db8::1",
-        "203.0.113.77:4711|203.0.113.77",
-        "\"203.0.113.77\"|203.0.113.77",
-        "unknown, 10.0.0.1|unknown",
-        "fe80::1%eth0|fe80::1%eth0",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "203.0.113.77|203.0.113.77",
+                "203.0.113.77, 10.0.0.1, 10.0.0.2|203.0.113.77",
+                "  203.0.113.77 ,10.0.0.1|203.0.113.77",
+                "\t2001:db8::1,10.0.0.1|2001:db8::1",
+                "[2001:db8::1]:4711, 10.0.0.1|2001:db8::1",
+                "[2001:db8::1]|2001:db8::1",
+                "203.0.113.77:4711|203.0.113.77",
+                "\"203.0.113.77\"|203.0.113.77",
+                "unknown, 10.0.0.1|unknown",
+                "fe80::1%eth0|fe80::1%eth0",
+            })
     void takesTheLeftmostForwardedAddress(String header, String expected) {
         assertThat(ClientIp.forwardedClient(header)).contains(expected);
     }
@@ -112,7 +158,8 @@ class ClientIpTest {
 
     @Test
     void forwardedClientFeedsTruncation() {
-        String client = ClientIp.forwardedClient("[2001:db8:85a3:8d3::7348]:443, 198.51.100.1").orElseThrow();
+        String client = ClientIp.forwardedClient("[2001:db8:85a3:8d3::7348]:443, 198.51.100.1")
+                .orElseThrow();
 
         assertThat(ClientIp.truncate(client)).isEqualTo("2001:db8:85a3::");
     }

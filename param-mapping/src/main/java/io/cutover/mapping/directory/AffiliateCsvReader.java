@@ -70,12 +70,12 @@ final class AffiliateCsvReader {
         long legacy = number(data, from, comma);
         long publisher = number(data, comma + 1, to);
         if (legacy < 0) {
-            problems.add(source, line,
-                    Quoted.of(text(data, from, comma)) + " (expected: a legacy affiliate id, a number)");
+            problems.add(
+                    source, line, Quoted.of(text(data, from, comma)) + " (expected: a legacy affiliate id, a number)");
         }
         if (publisher < 0) {
-            problems.add(source, line,
-                    Quoted.of(text(data, comma + 1, to)) + " (expected: an Awin publisher id, a number)");
+            problems.add(
+                    source, line, Quoted.of(text(data, comma + 1, to)) + " (expected: an Awin publisher id, a number)");
         }
         if (legacy >= 0 && publisher >= 0) {
             affiliates.put(legacy, publisher, sourceIndex, line);

@@ -73,7 +73,9 @@ final class DirectoryFileReader {
         }
         Node merchantsNode = top.value("merchants");
         if (merchantsNode == null) {
-            problems.add(source, top.line("merchants"),
+            problems.add(
+                    source,
+                    top.line("merchants"),
                     "merchants: missing (expected: legacy merchant id: { advertiser, landing, domains })");
         } else {
             readMerchants(merchantsNode, merchants);
@@ -100,14 +102,18 @@ final class DirectoryFileReader {
             String written = YamlMap.text(tuple.getKeyNode());
             String id = LegacyId.normalise(written);
             if (id == null || !isPlainNumber(written)) {
-                problems.add(source, tuple.getKeyNode(), "merchants: " + Quoted.of(written)
-                        + " (expected: a legacy merchant id, a number)");
+                problems.add(
+                        source,
+                        tuple.getKeyNode(),
+                        "merchants: " + Quoted.of(written) + " (expected: a legacy merchant id, a number)");
                 continue;
             }
             Integer first = lines.putIfAbsent(id, ProblemList.lineOf(tuple.getKeyNode()));
             if (first != null) {
-                problems.add(source, tuple.getKeyNode(), map.child(written) + ": merchant " + id
-                        + " is listed twice (first at line " + first + ")");
+                problems.add(
+                        source,
+                        tuple.getKeyNode(),
+                        map.child(written) + ": merchant " + id + " is listed twice (first at line " + first + ")");
                 continue;
             }
             Merchant merchant = readMerchant(id, YamlMap.ofEntry(tuple, source, map.child(written), problems));
@@ -150,8 +156,11 @@ final class DirectoryFileReader {
         for (int i = 0; i < items.size(); i++) {
             String domain = YamlMap.text(items.get(i));
             if (domain == null || !HostName.isCanonicalDomain(domain)) {
-                problems.add(source, items.get(i), path + '[' + i + "]: " + YamlMap.describe(items.get(i))
-                        + " (expected: a lower-case host name such as example.com)");
+                problems.add(
+                        source,
+                        items.get(i),
+                        path + '[' + i + "]: " + YamlMap.describe(items.get(i))
+                                + " (expected: a lower-case host name such as example.com)");
                 ok = false;
             } else {
                 domains.add(domain);
@@ -169,17 +178,23 @@ final class DirectoryFileReader {
             }
             return null;
         }
-        boolean absolute = landing.regionMatches(true, 0, "https://", 0, 8)
-                || landing.regionMatches(true, 0, "http://", 0, 7);
+        boolean absolute =
+                landing.regionMatches(true, 0, "https://", 0, 8) || landing.regionMatches(true, 0, "http://", 0, 7);
         LandingUrl url = absolute && !Ascii.hasControl(landing) ? LandingUrl.parse(landing.strip()) : null;
         if (url == null || url.verdict() != LandingVerdict.SAFE || url.userinfoDropped()) {
-            problems.add(source, fields.line("landing"), path + ": " + Quoted.of(landing)
-                    + " (expected: an absolute http(s) URL such as https://www.example.com/)");
+            problems.add(
+                    source,
+                    fields.line("landing"),
+                    path + ": " + Quoted.of(landing)
+                            + " (expected: an absolute http(s) URL such as https://www.example.com/)");
             return null;
         }
         if (domains != null && !new Merchant("", "", "", domains).allows(url.host())) {
-            problems.add(source, fields.line("landing"), path + ": host " + url.host()
-                    + " is not on the merchant's domains (expected: one of " + domains + " or a subdomain)");
+            problems.add(
+                    source,
+                    fields.line("landing"),
+                    path + ": host " + url.host() + " is not on the merchant's domains (expected: one of " + domains
+                            + " or a subdomain)");
             return null;
         }
         return url.canonical();
@@ -197,13 +212,18 @@ final class DirectoryFileReader {
             String normalisedPublisher = publisher == null ? null : LegacyId.normalise(publisher);
             int line = ProblemList.lineOf(tuple.getKeyNode());
             if (legacy == null || !isPlainNumber(written)) {
-                problems.add(source, line,
+                problems.add(
+                        source,
+                        line,
                         "affiliates: " + Quoted.of(written) + " (expected: a legacy affiliate id, a number)");
             }
             if (normalisedPublisher == null || !isPlainNumber(publisher)) {
-                problems.add(source, tuple.getValueNode(), map.child(written) + ": "
-                        + YamlMap.describe(tuple.getValueNode())
-                        + " (expected: the Awin publisher id (awinaffid), a number)");
+                problems.add(
+                        source,
+                        tuple.getValueNode(),
+                        map.child(written) + ": "
+                                + YamlMap.describe(tuple.getValueNode())
+                                + " (expected: the Awin publisher id (awinaffid), a number)");
             }
             if (legacy != null && normalisedPublisher != null && isPlainNumber(written) && isPlainNumber(publisher)) {
                 affiliates.put(LegacyId.toLong(legacy), LegacyId.toLong(normalisedPublisher), 0, line);
@@ -213,8 +233,11 @@ final class DirectoryFileReader {
 
     private void readCsv(String name, int line) {
         if (baseDirectory == null) {
-            problems.add(source, line, "affiliates-file: " + Quoted.of(name)
-                    + " cannot be read: this directory was not loaded from a file");
+            problems.add(
+                    source,
+                    line,
+                    "affiliates-file: " + Quoted.of(name)
+                            + " cannot be read: this directory was not loaded from a file");
             return;
         }
         Path csv = baseDirectory.resolve(name);
@@ -222,7 +245,9 @@ final class DirectoryFileReader {
         try {
             data = Files.readAllBytes(csv);
         } catch (IOException e) {
-            problems.add(source, line,
+            problems.add(
+                    source,
+                    line,
                     "affiliates-file: cannot read " + csv + " (" + e.getClass().getSimpleName() + ")");
             return;
         }
@@ -240,7 +265,9 @@ final class DirectoryFileReader {
         }
         String id = LegacyId.normalise(value);
         if (id == null || !isPlainNumber(value)) {
-            problems.add(source, fields.line(key),
+            problems.add(
+                    source,
+                    fields.line(key),
                     fields.child(key) + ": " + Quoted.of(value) + " (expected: " + expected + ")");
             return null;
         }
@@ -274,8 +301,11 @@ final class DirectoryFileReader {
         void put(long legacy, long publisher, int sourceIndex, int line) {
             long first = builder.put(legacy, publisher, (long) sourceIndex << 32 | line);
             if (first >= 0) {
-                problems.add(sources.get(sourceIndex), line, "affiliate " + legacy + " is listed twice (first at "
-                        + sources.get((int) (first >>> 32)) + ':' + (int) first + ")");
+                problems.add(
+                        sources.get(sourceIndex),
+                        line,
+                        "affiliate " + legacy + " is listed twice (first at " + sources.get((int) (first >>> 32)) + ':'
+                                + (int) first + ")");
             }
         }
     }

@@ -135,8 +135,8 @@ public final class FileDirectory implements Directory {
 
     @Override
     public String toString() {
-        return "FileDirectory[" + source + ": " + merchants.size() + " merchants, "
-                + affiliates.size() + " affiliates]";
+        return "FileDirectory[" + source + ": " + merchants.size() + " merchants, " + affiliates.size()
+                + " affiliates]";
     }
 
     private static boolean isNormalised(String id) {

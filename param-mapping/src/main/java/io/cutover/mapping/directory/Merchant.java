@@ -12,8 +12,7 @@ import java.util.List;
  * @param allowedDomains lower-case host names a redirect may go to; each allows itself and its
  *     subdomains ({@code example.com} allows {@code www.example.com})
  */
-public record Merchant(
-        String legacyId, String advertiserId, String defaultLanding, List<String> allowedDomains) {
+public record Merchant(String legacyId, String advertiserId, String defaultLanding, List<String> allowedDomains) {
 
     public Merchant {
         allowedDomains = List.copyOf(allowedDomains);

@@ -26,8 +26,12 @@ public final class LandingCheck {
         }
         LandingDecoder.Decoded decoded = LandingDecoder.decode(trimmed);
         if (Ascii.hasControl(decoded.value())) {
-            return new LandingDecision(LandingVerdict.CONTROL_CHARACTERS, merchant.defaultLanding(), decoded.value(),
-                    decoded.passes(), null);
+            return new LandingDecision(
+                    LandingVerdict.CONTROL_CHARACTERS,
+                    merchant.defaultLanding(),
+                    decoded.value(),
+                    decoded.passes(),
+                    null);
         }
         String value = trim(decoded.value());
         if (value.isEmpty()) {

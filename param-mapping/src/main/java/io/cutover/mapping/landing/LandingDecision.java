@@ -32,11 +32,16 @@ public record LandingDecision(
             note.append("no scheme: https:// assumed; ");
         }
         if (url != null && url.userinfoDropped()) {
-            note.append("user info before '@' dropped, the browser's host is ").append(url.host()).append("; ");
+            note.append("user info before '@' dropped, the browser's host is ")
+                    .append(url.host())
+                    .append("; ");
         }
         switch (verdict) {
             case SAFE:
-                note.append("host ").append(url.host()).append(" is allowed for merchant ").append(merchantId);
+                note.append("host ")
+                        .append(url.host())
+                        .append(" is allowed for merchant ")
+                        .append(merchantId);
                 break;
             case EMPTY:
                 note.append("no deep link: the merchant's default landing");
@@ -45,19 +50,24 @@ public record LandingDecision(
                 note.append("control characters (CR, LF, NUL…) after decoding → default landing");
                 break;
             case NOT_HTTP:
-                note.append("scheme ").append(url == null ? "?" : url.scheme())
+                note.append("scheme ")
+                        .append(url == null ? "?" : url.scheme())
                         .append(" is not http(s) → default landing");
                 break;
             case NO_HOST:
                 note.append("no host → default landing");
                 break;
             case INVALID_HOST:
-                note.append("host ").append(Quoted.of(url.host()))
+                note.append("host ")
+                        .append(Quoted.of(url.host()))
                         .append(" is not a valid host name → default landing");
                 break;
             case DOMAIN_NOT_ALLOWED:
-                note.append("host ").append(url.host()).append(" is not an allowed domain of merchant ")
-                        .append(merchantId).append(" → default landing");
+                note.append("host ")
+                        .append(url.host())
+                        .append(" is not an allowed domain of merchant ")
+                        .append(merchantId)
+                        .append(" → default landing");
                 break;
             default:
                 throw new AssertionError(verdict);

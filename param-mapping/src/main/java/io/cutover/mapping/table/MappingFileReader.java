@@ -93,7 +93,9 @@ final class MappingFileReader {
         }
         LinkKind kind = LinkKind.ofPath(endpoint);
         if (kind == LinkKind.PASS_THROUGH) {
-            problems.add(source, top.value("endpoint"),
+            problems.add(
+                    source,
+                    top.value("endpoint"),
                     "endpoint: " + Quoted.of(endpoint) + " (expected: " + ENDPOINTS + ")");
             return null;
         }
@@ -110,8 +112,10 @@ final class MappingFileReader {
             return null;
         }
         if (!isPath(primary)) {
-            problems.add(source, top.value("primary"), "primary: " + Quoted.of(primary)
-                    + " (expected: an absolute path without query, e.g. /cread.php)");
+            problems.add(
+                    source,
+                    top.value("primary"),
+                    "primary: " + Quoted.of(primary) + " (expected: an absolute path without query, e.g. /cread.php)");
         }
         return primary;
     }
@@ -129,17 +133,29 @@ final class MappingFileReader {
             String name = YamlMap.text(tuple.getKeyNode());
             String path = fixed.child(name);
             if (!RuleReader.isTargetName(name)) {
-                problems.add(source, tuple.getKeyNode(), path + ": " + Quoted.of(name)
-                        + " is not a lower-case Awin parameter name (expected: a-z, 0-9, _ - . [ ])");
+                problems.add(
+                        source,
+                        tuple.getKeyNode(),
+                        path + ": " + Quoted.of(name)
+                                + " is not a lower-case Awin parameter name (expected: a-z, 0-9, _ - . [ ])");
                 continue;
             }
             String value = YamlMap.text(tuple.getValueNode());
             if (value == null) {
-                problems.add(source, tuple.getValueNode(), path + ": "
-                        + YamlMap.describe(tuple.getValueNode()) + " (expected: the constant value)");
+                problems.add(
+                        source,
+                        tuple.getValueNode(),
+                        path + ": " + YamlMap.describe(tuple.getValueNode()) + " (expected: the constant value)");
                 continue;
             }
-            Rule rule = new Rule("", "", RuleKind.FIXED, name, 0, WhenEmpty.OMIT, PercentEncoder.encodeComponent(value),
+            Rule rule = new Rule(
+                    "",
+                    "",
+                    RuleKind.FIXED,
+                    name,
+                    0,
+                    WhenEmpty.OMIT,
+                    PercentEncoder.encodeComponent(value),
                     new Origin(source, ProblemList.lineOf(tuple.getKeyNode())));
             into.add(new Positioned(tuple.getKeyNode().getStartMark().getIndex(), rule));
         }
@@ -177,15 +193,19 @@ final class MappingFileReader {
             if (rule.kind() != RuleKind.FIXED) {
                 Rule same = byKey.putIfAbsent(rule.key(), rule);
                 if (same != null) {
-                    problem(rule, path + ": same parameter as params." + same.legacyName() + " (line "
-                            + same.origin().line() + "); legacy names are case-insensitive");
+                    problem(
+                            rule,
+                            path + ": same parameter as params." + same.legacyName() + " (line "
+                                    + same.origin().line() + "); legacy names are case-insensitive");
                 }
             }
             if (rule.target() != null) {
                 Rule same = byTarget.putIfAbsent(rule.target(), rule);
                 if (same != null) {
-                    problem(rule, path + ": " + rule.target() + " is already emitted by the rule at line "
-                            + same.origin().line() + " (expected: each Awin parameter once)");
+                    problem(
+                            rule,
+                            path + ": " + rule.target() + " is already emitted by the rule at line "
+                                    + same.origin().line() + " (expected: each Awin parameter once)");
                 }
             }
             if (rule.kind() == RuleKind.LOOKUP_MERCHANT) {
@@ -194,20 +214,27 @@ final class MappingFileReader {
                 affiliate = second(affiliate, rule, path, "affiliate");
             } else if (rule.kind() == RuleKind.LANDING) {
                 if (landing != null) {
-                    problem(rule, path + ".as: a second landing rule (expected: at most one; the first is at line "
-                            + landing.origin().line() + ")");
+                    problem(
+                            rule,
+                            path + ".as: a second landing rule (expected: at most one; the first is at line "
+                                    + landing.origin().line() + ")");
                 } else {
                     landing = rule;
                 }
             }
         }
         if (merchant == null) {
-            problems.add(source, top.line("params"),
+            problems.add(
+                    source,
+                    top.line("params"),
                     "params: no rule with lookup: merchant (expected: exactly one; it carries the merchant ID)");
         }
         if (affiliate == null && kind.isClick()) {
-            problems.add(source, top.line("params"), "params: no rule with lookup: affiliate (expected: exactly one on "
-                    + kind.legacyPath() + "; it carries the affiliate ID)");
+            problems.add(
+                    source,
+                    top.line("params"),
+                    "params: no rule with lookup: affiliate (expected: exactly one on " + kind.legacyPath()
+                            + "; it carries the affiliate ID)");
         }
         if (kind.isClick()) {
             checkConsent(byKey, top);
@@ -218,11 +245,16 @@ final class MappingFileReader {
         for (String name : CONSENT) {
             Rule rule = byKey.get(name);
             if (rule == null) {
-                problems.add(source, top.line("params"), "params: no rule for " + name + " (expected: " + name
-                        + ": { to: " + name + " }; consent must reach Awin untouched, platforms.md §6.11)");
+                problems.add(
+                        source,
+                        top.line("params"),
+                        "params: no rule for " + name + " (expected: " + name + ": { to: " + name
+                                + " }; consent must reach Awin untouched, platforms.md §6.11)");
             } else if (rule.kind() != RuleKind.COPY || !name.equals(rule.target())) {
-                problem(rule, "params." + rule.legacyName() + ": " + rule.description() + " (expected: { to: " + name
-                        + " }; consent must reach Awin untouched, platforms.md §6.11)");
+                problem(
+                        rule,
+                        "params." + rule.legacyName() + ": " + rule.description() + " (expected: { to: " + name
+                                + " }; consent must reach Awin untouched, platforms.md §6.11)");
             }
         }
     }
@@ -231,8 +263,10 @@ final class MappingFileReader {
         if (first == null) {
             return rule;
         }
-        problem(rule, path + ".lookup: a second " + what + " lookup (expected: exactly one; the first is params."
-                + first.legacyName() + " at line " + first.origin().line() + ")");
+        problem(
+                rule,
+                path + ".lookup: a second " + what + " lookup (expected: exactly one; the first is params."
+                        + first.legacyName() + " at line " + first.origin().line() + ")");
         return first;
     }
 

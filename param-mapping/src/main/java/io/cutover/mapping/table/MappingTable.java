@@ -71,8 +71,10 @@ public final class MappingTable {
             for (EndpointMapping endpoint : MappingFileReader.read(file, problems)) {
                 EndpointMapping earlier = find(endpoints, endpoint.kind());
                 if (earlier != null) {
-                    problems.add(endpoint.origin().source(), endpoint.origin().line(), "endpoint: "
-                            + endpoint.kind().legacyPath() + " is already mapped at " + earlier.origin());
+                    problems.add(
+                            endpoint.origin().source(),
+                            endpoint.origin().line(),
+                            "endpoint: " + endpoint.kind().legacyPath() + " is already mapped at " + earlier.origin());
                 } else {
                     endpoints.add(endpoint);
                 }
@@ -94,7 +96,8 @@ public final class MappingTable {
             } catch (CharacterCodingException e) {
                 unreadable.add(file.toString(), 0, "not UTF-8 text");
             } catch (IOException e) {
-                unreadable.add(file.toString(), 0, "cannot read (" + e.getClass().getSimpleName() + ")");
+                unreadable.add(
+                        file.toString(), 0, "cannot read (" + e.getClass().getSimpleName() + ")");
             }
         }
         if (!unreadable.isEmpty()) {
@@ -108,9 +111,11 @@ public final class MappingTable {
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
             files = listing.filter(path -> {
-                String name = path.getFileName().toString();
-                return name.endsWith(".yaml") || name.endsWith(".yml");
-            }).sorted().toList();
+                        String name = path.getFileName().toString();
+                        return name.endsWith(".yaml") || name.endsWith(".yml");
+                    })
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             ProblemList problems = new ProblemList();
             problems.add(directory.toString(), 0, "cannot list (" + e.getClass().getSimpleName() + ")");
@@ -154,7 +159,10 @@ public final class MappingTable {
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            problems.add(listedIn, line, "cannot read resource " + name + " (" + e.getClass().getSimpleName() + ")");
+            problems.add(
+                    listedIn,
+                    line,
+                    "cannot read resource " + name + " (" + e.getClass().getSimpleName() + ")");
             return null;
         }
     }

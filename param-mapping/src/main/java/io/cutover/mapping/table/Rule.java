@@ -18,8 +18,15 @@ public final class Rule {
     private final String prefix;
     private final String description;
 
-    Rule(String legacyName, String key, RuleKind kind, String target, int max, WhenEmpty whenEmpty,
-            String detail, Origin origin) {
+    Rule(
+            String legacyName,
+            String key,
+            RuleKind kind,
+            String target,
+            int max,
+            WhenEmpty whenEmpty,
+            String detail,
+            Origin origin) {
         this.legacyName = legacyName;
         this.key = key;
         this.kind = kind;
@@ -86,7 +93,8 @@ public final class Rule {
             case FIXED:
                 return "fixed → " + target + '=' + detail;
             default:
-                StringBuilder text = new StringBuilder(kind.label()).append(" → ").append(target);
+                StringBuilder text =
+                        new StringBuilder(kind.label()).append(" → ").append(target);
                 if (max > 0) {
                     text.append(" (max ").append(max).append(')');
                 }

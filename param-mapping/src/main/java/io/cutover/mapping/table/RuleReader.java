@@ -20,6 +20,7 @@ final class RuleReader {
 
     /** ShareASale's own limit on afftrack (platforms.md §6.10), the default cap of a sub-ID. */
     static final int DEFAULT_SUBID_MAX = 255;
+
     static final int MAX_CAP = 10_000;
 
     private final String source;
@@ -49,17 +50,28 @@ final class RuleReader {
     private Rule readDrop(YamlMap entry, String legacyName, Origin origin) {
         String reason = entry.scalar("drop");
         if (reason == null || reason.isBlank()) {
-            problems.add(source, entry.line("drop"), entry.child("drop")
-                    + ": missing reason (expected: why the parameter is not forwarded)");
+            problems.add(
+                    source,
+                    entry.line("drop"),
+                    entry.child("drop") + ": missing reason (expected: why the parameter is not forwarded)");
         }
         for (String key : new String[] {"to", "as", "lookup", "max", "when-empty"}) {
             if (entry.has(key)) {
-                problems.add(source, entry.line(key), entry.child(key)
-                        + ": not allowed with drop (a dropped parameter is not forwarded)");
+                problems.add(
+                        source,
+                        entry.line(key),
+                        entry.child(key) + ": not allowed with drop (a dropped parameter is not forwarded)");
             }
         }
-        return new Rule(legacyName, Ascii.lower(legacyName), RuleKind.DROP, null, 0, WhenEmpty.OMIT,
-                reason == null ? "" : reason.strip(), origin);
+        return new Rule(
+                legacyName,
+                Ascii.lower(legacyName),
+                RuleKind.DROP,
+                null,
+                0,
+                WhenEmpty.OMIT,
+                reason == null ? "" : reason.strip(),
+                origin);
     }
 
     private Rule readMapped(YamlMap entry, String legacyName, Origin origin) {
@@ -67,8 +79,11 @@ final class RuleReader {
         if (target == null) {
             problems.add(source, entry.line("to"), entry.child("to") + ": missing (expected: the Awin parameter name)");
         } else if (!isTargetName(target)) {
-            problems.add(source, entry.value("to"), entry.child("to") + ": " + Quoted.of(target)
-                    + " (expected: a lower-case Awin parameter name of a-z, 0-9, _ - . [ ])");
+            problems.add(
+                    source,
+                    entry.value("to"),
+                    entry.child("to") + ": " + Quoted.of(target)
+                            + " (expected: a lower-case Awin parameter name of a-z, 0-9, _ - . [ ])");
         }
         RuleKind kind = readKind(entry);
         int max = readMax(entry, kind);
@@ -103,13 +118,18 @@ final class RuleReader {
                 kind = readLookup(entry, lookup, hasLookup);
                 break;
             default:
-                problems.add(source, entry.value("as"),
+                problems.add(
+                        source,
+                        entry.value("as"),
                         entry.child("as") + ": " + Quoted.of(as) + " (expected: " + KINDS + ")");
                 return null;
         }
         if (kind != null && kind != RuleKind.LOOKUP_MERCHANT && kind != RuleKind.LOOKUP_AFFILIATE && hasLookup) {
-            problems.add(source, entry.line("lookup"), entry.child("lookup") + ": not allowed with as: " + as
-                    + " (lookup rules are written { to: …, lookup: merchant })");
+            problems.add(
+                    source,
+                    entry.line("lookup"),
+                    entry.child("lookup") + ": not allowed with as: " + as
+                            + " (lookup rules are written { to: …, lookup: merchant })");
         }
         return kind;
     }
@@ -117,8 +137,10 @@ final class RuleReader {
     private RuleKind readLookup(YamlMap entry, String lookup, boolean hasLookup) {
         if (lookup == null) {
             if (!hasLookup || entry.value("lookup") instanceof ScalarNode) {
-                problems.add(source, entry.line(hasLookup ? "lookup" : "as"), entry.child("lookup")
-                        + ": missing (expected: merchant or affiliate)");
+                problems.add(
+                        source,
+                        entry.line(hasLookup ? "lookup" : "as"),
+                        entry.child("lookup") + ": missing (expected: merchant or affiliate)");
             }
             return null;
         }
@@ -128,8 +150,10 @@ final class RuleReader {
             case "affiliate":
                 return RuleKind.LOOKUP_AFFILIATE;
             default:
-                problems.add(source, entry.value("lookup"), entry.child("lookup") + ": " + Quoted.of(lookup)
-                        + " (expected: merchant or affiliate)");
+                problems.add(
+                        source,
+                        entry.value("lookup"),
+                        entry.child("lookup") + ": " + Quoted.of(lookup) + " (expected: merchant or affiliate)");
                 return null;
         }
     }
@@ -140,15 +164,21 @@ final class RuleReader {
         }
         String text = entry.scalar("max");
         if (kind != null && kind != RuleKind.SUBID && kind != RuleKind.TEXT) {
-            problems.add(source, entry.line("max"), entry.child("max") + ": not allowed with as: "
-                    + asName(kind) + " (only subid and text values are capped)");
+            problems.add(
+                    source,
+                    entry.line("max"),
+                    entry.child("max") + ": not allowed with as: " + asName(kind)
+                            + " (only subid and text values are capped)");
             return 0;
         }
         int max = parseCap(text);
         if (max < 0) {
-            problems.add(source, entry.line("max"), entry.child("max") + ": "
-                    + (text == null ? "nothing" : Quoted.of(text))
-                    + " (expected: a whole number from 1 to " + MAX_CAP + ")");
+            problems.add(
+                    source,
+                    entry.line("max"),
+                    entry.child("max") + ": "
+                            + (text == null ? "nothing" : Quoted.of(text))
+                            + " (expected: a whole number from 1 to " + MAX_CAP + ")");
             return 0;
         }
         return max;
@@ -166,16 +196,23 @@ final class RuleReader {
             }
         }
         if (whenEmpty == null) {
-            problems.add(source, entry.line("when-empty"), entry.child("when-empty") + ": "
-                    + (text == null ? "nothing" : Quoted.of(text)) + " (expected: one of omit, keep, default-landing)");
+            problems.add(
+                    source,
+                    entry.line("when-empty"),
+                    entry.child("when-empty") + ": " + (text == null ? "nothing" : Quoted.of(text))
+                            + " (expected: one of omit, keep, default-landing)");
             return WhenEmpty.OMIT;
         }
         if (kind == RuleKind.LOOKUP_MERCHANT || kind == RuleKind.LOOKUP_AFFILIATE) {
-            problems.add(source, entry.line("when-empty"), entry.child("when-empty")
-                    + ": not allowed with a lookup (the IDs are required)");
+            problems.add(
+                    source,
+                    entry.line("when-empty"),
+                    entry.child("when-empty") + ": not allowed with a lookup (the IDs are required)");
         } else if (whenEmpty == WhenEmpty.DEFAULT_LANDING && kind != null && kind != RuleKind.LANDING) {
-            problems.add(source, entry.line("when-empty"), entry.child("when-empty")
-                    + ": default-landing is only for as: landing");
+            problems.add(
+                    source,
+                    entry.line("when-empty"),
+                    entry.child("when-empty") + ": default-landing is only for as: landing");
         }
         return whenEmpty;
     }
@@ -187,8 +224,11 @@ final class RuleReader {
             ok = c > ' ' && c < 0x7F && c != '=' && c != '&' && c != '#' && c != '%' && c != '+' && c != '?';
         }
         if (!ok) {
-            problems.add(source, keyNode, path + ": " + Quoted.of(name)
-                    + " is not a query parameter name (expected: printable ASCII without = & # % + ?)");
+            problems.add(
+                    source,
+                    keyNode,
+                    path + ": " + Quoted.of(name)
+                            + " is not a query parameter name (expected: printable ASCII without = & # % + ?)");
         }
         return ok;
     }
@@ -200,7 +240,12 @@ final class RuleReader {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || Ascii.isDigit(c) || c == '_' || c == '-' || c == '.' || c == '['
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || Ascii.isDigit(c)
+                    || c == '_'
+                    || c == '-'
+                    || c == '.'
+                    || c == '['
                     || c == ']';
             if (!ok) {
                 return false;

@@ -37,8 +37,7 @@ public class InvalidFileException extends RuntimeException {
     private static String describe(String what, List<Problem> problems, int omitted) {
         int total = problems.size() + omitted;
         StringBuilder text = new StringBuilder(64 + problems.size() * 80);
-        text.append(what).append(" refused: ").append(total)
-                .append(total == 1 ? " problem" : " problems");
+        text.append(what).append(" refused: ").append(total).append(total == 1 ? " problem" : " problems");
         for (Problem problem : problems) {
             text.append("\n  ").append(problem);
         }

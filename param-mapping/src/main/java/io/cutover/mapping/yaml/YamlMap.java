@@ -43,8 +43,10 @@ public final class YamlMap {
             }
             NodeTuple first = byKey.putIfAbsent(key, tuple);
             if (first != null) {
-                problems.add(source, tuple.getKeyNode(), child(key) + ": duplicate key (first at line "
-                        + ProblemList.lineOf(first.getKeyNode()) + ")");
+                problems.add(
+                        source,
+                        tuple.getKeyNode(),
+                        child(key) + ": duplicate key (first at line " + ProblemList.lineOf(first.getKeyNode()) + ")");
                 continue;
             }
             entries.add(tuple);

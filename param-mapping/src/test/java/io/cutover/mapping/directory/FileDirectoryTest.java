@@ -19,10 +19,10 @@ class FileDirectoryTest {
     void sampleHoldsTheMerchantsAndAffiliatesTheSandboxUses() {
         FileDirectory sample = FileDirectory.sample();
 
-        assertThat(sample.merchant("41388")).hasValue(
-                new Merchant("41388", "15532", "https://www.example.com/", List.of("example.com")));
-        assertThat(sample.merchant("24570")).hasValue(
-                new Merchant("24570", "10990", "https://shop.example.org/welcome", List.of("example.org")));
+        assertThat(sample.merchant("41388"))
+                .hasValue(new Merchant("41388", "15532", "https://www.example.com/", List.of("example.com")));
+        assertThat(sample.merchant("24570"))
+                .hasValue(new Merchant("24570", "10990", "https://shop.example.org/welcome", List.of("example.org")));
         assertThat(sample.publisher("873588")).hasValue("402911");
         assertThat(sample.publisher("3574798")).hasValue("1068842");
     }
@@ -116,7 +116,8 @@ class FileDirectoryTest {
         for (int i = 0; i < count; i += 997) {
             assertThat(directory.publisher(Integer.toString(1_000_000 + i * 3)))
                     .hasValue(Integer.toString(5_000_000 + i));
-            assertThat(directory.publisher(Integer.toString(1_000_000 + i * 3 + 1))).isEmpty();
+            assertThat(directory.publisher(Integer.toString(1_000_000 + i * 3 + 1)))
+                    .isEmpty();
         }
         assertThat(directory.publisher(Integer.toString(1_000_000 + (count - 1) * 3)))
                 .hasValue(Integer.toString(5_000_000 + count - 1));

@@ -29,13 +29,14 @@ class LandingCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "javascript:alert(document.cookie)",
-        "javascript%3Aalert(1)",
-        "JaVaScRiPt:alert(1)",
-        "data:text/html;base64,PHNjcmlwdD4=",
-        "data%3Atext%2Fhtml%2C%3Cscript%3E"
-    })
+    @ValueSource(
+            strings = {
+                "javascript:alert(document.cookie)",
+                "javascript%3Aalert(1)",
+                "JaVaScRiPt:alert(1)",
+                "data:text/html;base64,PHNjcmlwdD4=",
+                "data%3Atext%2Fhtml%2C%3Cscript%3E"
+            })
     void rejectsScriptAndDataSchemes(String raw) {
         LandingDecision decision = LandingCheck.decide(raw, MERCHANT);
 
@@ -44,15 +45,16 @@ class LandingCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://www.example.com/%0D%0ASet-Cookie:x=1",
-        "https://www.example.com/%0a",
-        "https://www.example.com/%00",
-        "https://www.example.com/%7F",
-        "https://www.example.com/%09tab",
-        "https%253A%252F%252Fwww.example.com%252F%250D%250A",
-        "https://www.example.com/%0D"
-    })
+    @ValueSource(
+            strings = {
+                "https://www.example.com/%0D%0ASet-Cookie:x=1",
+                "https://www.example.com/%0a",
+                "https://www.example.com/%00",
+                "https://www.example.com/%7F",
+                "https://www.example.com/%09tab",
+                "https%253A%252F%252Fwww.example.com%252F%250D%250A",
+                "https://www.example.com/%0D"
+            })
     void rejectsControlCharactersAfterDecoding(String raw) {
         LandingDecision decision = LandingCheck.decide(raw, MERCHANT);
 
@@ -61,21 +63,22 @@ class LandingCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://example.com@evil.com/",
-        "https%3A%2F%2Fexample.com%40evil.com%2F",
-        "https://www.example.com:pw@evil.com/",
-        "https://evil.com\\@example.com",
-        "https://evil.com%5C@www.example.com",
-        "https:\\\\evil.com/www.example.com",
-        "//evil.com/www.example.com",
-        "\\\\evil.com",
-        "https://example.com.evil.com/",
-        "https://notexample.com/",
-        "https://example.co/",
-        "https://exаmple.com/",
-        "evil.com/https://www.example.com"
-    })
+    @ValueSource(
+            strings = {
+                "https://example.com@evil.com/",
+                "https%3A%2F%2Fexample.com%40evil.com%2F",
+                "https://www.example.com:pw@evil.com/",
+                "https://evil.com\\@example.com",
+                "https://evil.com%5C@www.example.com",
+                "https:\\\\evil.com/www.example.com",
+                "//evil.com/www.example.com",
+                "\\\\evil.com",
+                "https://example.com.evil.com/",
+                "https://notexample.com/",
+                "https://example.co/",
+                "https://exаmple.com/",
+                "evil.com/https://www.example.com"
+            })
     void rejectsHostsOutsideTheAllowedDomains(String raw) {
         LandingDecision decision = LandingCheck.decide(raw, MERCHANT);
 
@@ -94,15 +97,16 @@ class LandingCheckTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "https://example.com/",
-        "https://www.example.com/",
-        "https://deep.shop.example.com/x",
-        "HTTPS://WWW.EXAMPLE.COM/",
-        "https://www.example.com./",
-        "http://www.example.com/",
-        "https://evil.com@www.example.com/"
-    })
+    @ValueSource(
+            strings = {
+                "https://example.com/",
+                "https://www.example.com/",
+                "https://deep.shop.example.com/x",
+                "HTTPS://WWW.EXAMPLE.COM/",
+                "https://www.example.com./",
+                "http://www.example.com/",
+                "https://evil.com@www.example.com/"
+            })
     void allowsTheDomainAndItsSubdomainsWhateverTheSpelling(String raw) {
         LandingDecision decision = LandingCheck.decide(raw, MERCHANT);
 
@@ -124,7 +128,8 @@ class LandingCheckTest {
         LandingDecision decision = LandingCheck.decide("https://WWW.Example.com./a b", MERCHANT);
 
         assertThat(decision.landing()).isEqualTo("https://www.example.com/a%20b");
-        assertThat(LandingUrl.parse(decision.landing()).host()).isEqualTo(decision.url().host());
+        assertThat(LandingUrl.parse(decision.landing()).host())
+                .isEqualTo(decision.url().host());
     }
 
     @Test
@@ -133,6 +138,7 @@ class LandingCheckTest {
 
         assertThat(LandingCheck.decide("https://bücher.example/buch", books).landing())
                 .isEqualTo("https://xn--bcher-kva.example/buch");
-        assertThat(LandingCheck.decide("https://bucher.example/", books).isDeepLink()).isFalse();
+        assertThat(LandingCheck.decide("https://bucher.example/", books).isDeepLink())
+                .isFalse();
     }
 }

@@ -16,7 +16,8 @@ class LandingDecoderTest {
 
     @Test
     void keepsAnEncodedAmpersandInsideAQueryValue() {
-        assertThat(LandingDecoder.decode("https%3A%2F%2Fm.com%2Fs%3Fq%3Da%2526b").value())
+        assertThat(LandingDecoder.decode("https%3A%2F%2Fm.com%2Fs%3Fq%3Da%2526b")
+                        .value())
                 .isEqualTo("https://m.com/s?q=a%26b");
     }
 
@@ -30,7 +31,8 @@ class LandingDecoderTest {
 
     @Test
     void decodesADoubleEncodedRecipeWhoseSlashIsStillEncoded() {
-        assertThat(LandingDecoder.decode("www.example.com%252Fpage%253Fid%253D6").value())
+        assertThat(LandingDecoder.decode("www.example.com%252Fpage%253Fid%253D6")
+                        .value())
                 .isEqualTo("www.example.com/page?id=6");
     }
 
@@ -59,7 +61,8 @@ class LandingDecoderTest {
 
     @Test
     void leavesAnEncodedUrlInTheQueryOfAPlainRecipeAlone() {
-        assertThat(LandingDecoder.decode("www.m.com/r%3Furl%3Dhttps%253A%252F%252Fx.com").value())
+        assertThat(LandingDecoder.decode("www.m.com/r%3Furl%3Dhttps%253A%252F%252Fx.com")
+                        .value())
                 .isEqualTo("www.m.com/r?url=https%3A%2F%2Fx.com");
     }
 

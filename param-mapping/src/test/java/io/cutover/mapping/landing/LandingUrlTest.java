@@ -9,24 +9,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LandingUrlTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "www.example.com/page?id=6             | https://www.example.com/page?id=6",
-        "//www.example.com/p                   | https://www.example.com/p",
-        "HTTPS://WWW.Example.COM/Path          | https://www.example.com/Path",
-        "http://www.example.com./p             | http://www.example.com/p",
-        "https://www.example.com               | https://www.example.com/",
-        "https://www.example.com?x=1           | https://www.example.com/?x=1",
-        "https://www.example.com#top           | https://www.example.com/#top",
-        "https://www.example.com:443/p         | https://www.example.com/p",
-        "https://www.example.com:8443/p        | https://www.example.com:8443/p",
-        "www.example.com:8080/p                | https://www.example.com:8080/p",
-        "https://www.example.com/a b?q=\"x\"    | https://www.example.com/a%20b?q=%22x%22",
-        "https://www.example.com/ö?q=€#é       | https://www.example.com/%C3%B6?q=%E2%82%AC#%C3%A9",
-        "https://www.example.com/100%          | https://www.example.com/100%25",
-        "https://www.example.com/p?a=%26#f#g   | https://www.example.com/p?a=%26#f%23g",
-        "https:/\\www.example.com/p            | https://www.example.com/p",
-        "https://user:pw@www.example.com/p     | https://www.example.com/p",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "www.example.com/page?id=6             | https://www.example.com/page?id=6",
+                "//www.example.com/p                   | https://www.example.com/p",
+                "HTTPS://WWW.Example.COM/Path          | https://www.example.com/Path",
+                "http://www.example.com./p             | http://www.example.com/p",
+                "https://www.example.com               | https://www.example.com/",
+                "https://www.example.com?x=1           | https://www.example.com/?x=1",
+                "https://www.example.com#top           | https://www.example.com/#top",
+                "https://www.example.com:443/p         | https://www.example.com/p",
+                "https://www.example.com:8443/p        | https://www.example.com:8443/p",
+                "www.example.com:8080/p                | https://www.example.com:8080/p",
+                "https://www.example.com/a b?q=\"x\"    | https://www.example.com/a%20b?q=%22x%22",
+                "https://www.example.com/ö?q=€#é       | https://www.example.com/%C3%B6?q=%E2%82%AC#%C3%A9",
+                "https://www.example.com/100%          | https://www.example.com/100%25",
+                "https://www.example.com/p?a=%26#f#g   | https://www.example.com/p?a=%26#f%23g",
+                "https:/\\www.example.com/p            | https://www.example.com/p",
+                "https://user:pw@www.example.com/p     | https://www.example.com/p",
+            })
     void writesTheCanonicalAbsoluteForm(String given, String canonical) {
         LandingUrl url = LandingUrl.parse(given);
 

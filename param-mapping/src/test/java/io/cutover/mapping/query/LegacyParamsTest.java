@@ -17,14 +17,15 @@ class LegacyParamsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "b=366125&amp;u=275332&amp;m=37723",
-        "b=366125&AMP;u=275332&Amp;m=37723",
-        "b=366125&#38;u=275332&#38;m=37723",
-        "b=366125&#038;u=275332&#038;m=37723",
-        "b=366125&#x26;u=275332&#X26;m=37723",
-        "b=366125&amp;amp;u=275332&amp;m=37723"
-    })
+    @ValueSource(
+            strings = {
+                "b=366125&amp;u=275332&amp;m=37723",
+                "b=366125&AMP;u=275332&Amp;m=37723",
+                "b=366125&#38;u=275332&#38;m=37723",
+                "b=366125&#038;u=275332&#038;m=37723",
+                "b=366125&#x26;u=275332&#X26;m=37723",
+                "b=366125&amp;amp;u=275332&amp;m=37723"
+            })
     void treatsHtmlEscapedAmpersandsAsSeparators(String query) {
         LegacyParams params = LegacyParams.parse(query);
 

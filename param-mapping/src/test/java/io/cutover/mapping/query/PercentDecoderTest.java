@@ -18,7 +18,8 @@ class PercentDecoderTest {
 
     @Test
     void decodesMultiByteUtf8() {
-        assertThat(PercentDecoder.decodeComponent("J%C3%B6rg%20%E2%82%AC%F0%9F%98%80")).isEqualTo("Jörg €😀");
+        assertThat(PercentDecoder.decodeComponent("J%C3%B6rg%20%E2%82%AC%F0%9F%98%80"))
+                .isEqualTo("Jörg €😀");
     }
 
     @Test

@@ -30,14 +30,16 @@ class MappingFileErrorsTest {
 
     @Test
     void reportsAnUnknownRuleKindWithFileLineAndTheChoices() {
-        assertThat(problems("r-cfm.yaml", HEAD + "  afftrack: { to: clickref2, as: subidd }\n")).containsExactly(
-                "r-cfm.yaml:9: params.afftrack.as: 'subidd' (expected: one of landing, subid, text, copy, lookup)");
+        assertThat(problems("r-cfm.yaml", HEAD + "  afftrack: { to: clickref2, as: subidd }\n"))
+                .containsExactly(
+                        "r-cfm.yaml:9: params.afftrack.as: 'subidd' (expected: one of landing, subid, text, copy, lookup)");
     }
 
     @Test
     void reportsAnUnknownKeyInARule() {
-        assertThat(problems(HEAD + "  afftrack: { to: clickref2, as: subid, mx: 5 }\n")).containsExactly(
-                "t.yaml:9: params.afftrack.mx: unknown key (expected: one of to, as, lookup, max, when-empty, drop)");
+        assertThat(problems(HEAD + "  afftrack: { to: clickref2, as: subid, mx: 5 }\n"))
+                .containsExactly(
+                        "t.yaml:9: params.afftrack.mx: unknown key (expected: one of to, as, lookup, max, when-empty, drop)");
     }
 
     @Test
@@ -55,14 +57,15 @@ class MappingFileErrorsTest {
     @Test
     void reportsADuplicateKeyWithTheFirstLine() {
         assertThat(problems(HEAD + "  afftrack: { to: clickref2, as: subid }\n  afftrack: { to: clickref3, as: subid "
-                + "}\n"))
+                        + "}\n"))
                 .containsExactly("t.yaml:10: params.afftrack: duplicate key (first at line 9)");
     }
 
     @Test
     void reportsNamesThatDifferOnlyInCase() {
-        assertThat(problems(HEAD + "  M: { drop: legacy spelling }\n")).containsExactly(
-                "t.yaml:9: params.M: same parameter as params.m (line 4); legacy names are case-insensitive");
+        assertThat(problems(HEAD + "  M: { drop: legacy spelling }\n"))
+                .containsExactly(
+                        "t.yaml:9: params.M: same parameter as params.m (line 4); legacy names are case-insensitive");
     }
 
     @Test
@@ -72,15 +75,17 @@ class MappingFileErrorsTest {
                 primary: /cread.php
                 params:
                   u: { to: awinaffid, lookup: affiliate }
-                """ + CONSENT)).containsExactly(
-                "t.yaml:3: params: no rule with lookup: merchant (expected: exactly one; it carries the merchant ID)");
+                """ + CONSENT))
+                .containsExactly(
+                        "t.yaml:3: params: no rule with lookup: merchant (expected: exactly one; it carries the merchant ID)");
     }
 
     @Test
     void refusesASecondMerchantLookup() {
-        assertThat(problems(HEAD + "  merchantID: { to: merchant, lookup: merchant }\n")).containsExactly(
-                "t.yaml:9: params.merchantID.lookup: a second merchant lookup (expected: exactly one; the first is "
-                        + "params.m at line 4)");
+        assertThat(problems(HEAD + "  merchantID: { to: merchant, lookup: merchant }\n"))
+                .containsExactly(
+                        "t.yaml:9: params.merchantID.lookup: a second merchant lookup (expected: exactly one; the first is "
+                                + "params.m at line 4)");
     }
 
     @Test
@@ -90,8 +95,9 @@ class MappingFileErrorsTest {
                 primary: /cread.php
                 params:
                   m: { to: awinmid, lookup: merchant }
-                """ + CONSENT)).containsExactly("t.yaml:3: params: no rule with lookup: affiliate "
-                + "(expected: exactly one on /u.cfm; it carries the affiliate ID)");
+                """ + CONSENT))
+                .containsExactly("t.yaml:3: params: no rule with lookup: affiliate "
+                        + "(expected: exactly one on /u.cfm; it carries the affiliate ID)");
     }
 
     @Test
@@ -118,15 +124,17 @@ class MappingFileErrorsTest {
 
     @Test
     void refusesAPrimaryThatIsNotAnAbsolutePath() {
-        assertThat(problems(HEAD.replace("primary: /cread.php", "primary: cread.php?x=1"))).containsExactly(
-                "t.yaml:2: primary: 'cread.php?x=1' (expected: an absolute path without query, e.g. /cread.php)");
+        assertThat(problems(HEAD.replace("primary: /cread.php", "primary: cread.php?x=1")))
+                .containsExactly(
+                        "t.yaml:2: primary: 'cread.php?x=1' (expected: an absolute path without query, e.g. /cread.php)");
     }
 
     @Test
     void reportsMissingSections() {
-        assertThat(problems("primary: /cread.php\n")).containsExactly(
-                "t.yaml:1: endpoint: missing (expected: one of /r.cfm, /u.cfm, /m-pr.cfm, /sale.cfm)",
-                "t.yaml:1: params: missing (expected: a mapping of legacy parameter: rule)");
+        assertThat(problems("primary: /cread.php\n"))
+                .containsExactly(
+                        "t.yaml:1: endpoint: missing (expected: one of /r.cfm, /u.cfm, /m-pr.cfm, /sale.cfm)",
+                        "t.yaml:1: params: missing (expected: a mapping of legacy parameter: rule)");
     }
 
     @Test
@@ -145,16 +153,18 @@ class MappingFileErrorsTest {
 
     @Test
     void refusesACapOnAKindThatIsNotCapped() {
-        assertThat(problems(HEAD + "  xtype: { to: p1, max: 3 }\n")).containsExactly(
-                "t.yaml:9: params.xtype.max: not allowed with as: copy (only subid and text values are capped)");
+        assertThat(problems(HEAD + "  xtype: { to: p1, max: 3 }\n"))
+                .containsExactly(
+                        "t.yaml:9: params.xtype.max: not allowed with as: copy (only subid and text values are capped)");
     }
 
     @Test
     void refusesAnUnknownWhenEmptyAndDefaultLandingOutsideLandingRules() {
         assertThat(problems(HEAD + "  urllink: { to: ued, as: landing, when-empty: default }\n"
-                + "  afftrack: { to: clickref2, as: subid, when-empty: default-landing }\n")).containsExactly(
-                "t.yaml:9: params.urllink.when-empty: 'default' (expected: one of omit, keep, default-landing)",
-                "t.yaml:10: params.afftrack.when-empty: default-landing is only for as: landing");
+                        + "  afftrack: { to: clickref2, as: subid, when-empty: default-landing }\n"))
+                .containsExactly(
+                        "t.yaml:9: params.urllink.when-empty: 'default' (expected: one of omit, keep, default-landing)",
+                        "t.yaml:10: params.afftrack.when-empty: default-landing is only for as: landing");
     }
 
     @Test
@@ -166,8 +176,8 @@ class MappingFileErrorsTest {
     @Test
     void requiresAReasonToDrop() {
         assertThat(problems(HEAD + "  b: { drop: '' }\n"))
-                .containsExactly("t.yaml:9: params.b.drop: missing reason (expected: why the parameter is not "
-                        + "forwarded)");
+                .containsExactly(
+                        "t.yaml:9: params.b.drop: missing reason (expected: why the parameter is not " + "forwarded)");
     }
 
     @Test
@@ -178,9 +188,10 @@ class MappingFileErrorsTest {
 
     @Test
     void refusesUpperCaseAwinNames() {
-        assertThat(problems(HEAD + "  afftrack: { to: ClickRef2, as: subid }\n")).containsExactly(
-                "t.yaml:9: params.afftrack.to: 'ClickRef2' (expected: a lower-case Awin parameter name of a-z, 0-9, _ "
-                        + "- . [ ])");
+        assertThat(problems(HEAD + "  afftrack: { to: ClickRef2, as: subid }\n"))
+                .containsExactly(
+                        "t.yaml:9: params.afftrack.to: 'ClickRef2' (expected: a lower-case Awin parameter name of a-z, 0-9, _ "
+                                + "- . [ ])");
     }
 
     @Test
@@ -200,36 +211,39 @@ class MappingFileErrorsTest {
     void refusesASecondLandingRule() {
         assertThat(problems(HEAD + "  urllink: { to: ued, as: landing }\n  url: { to: p, as: landing }\n"))
                 .containsExactly(
-                "t.yaml:10: params.url.as: a second landing rule (expected: at most one; the first is at line 9)");
+                        "t.yaml:10: params.url.as: a second landing rule (expected: at most one; the first is at line 9)");
     }
 
     @Test
     void refusesAFixedParameterWithoutValue() {
-        assertThat(problems(HEAD + "fixed:\n  platform:\n")).containsExactly(
-                "t.yaml:10: fixed.platform: nothing (expected: the constant value)");
+        assertThat(problems(HEAD + "fixed:\n  platform:\n"))
+                .containsExactly("t.yaml:10: fixed.platform: nothing (expected: the constant value)");
     }
 
     @Test
     void listsEveryProblemOfEveryFileNotJustTheFirst() {
-        MappingFileException refused = catchThrowableOfType(MappingFileException.class,
+        MappingFileException refused = catchThrowableOfType(
+                MappingFileException.class,
                 () -> MappingTable.compile(List.of(
-                        new MappingSource("a.yaml",
-                                HEAD + "  afftrack: { to: clickref2, as: subidd }\n  b: { drop: '' }\n"),
+                        new MappingSource(
+                                "a.yaml", HEAD + "  afftrack: { to: clickref2, as: subidd }\n  b: { drop: '' }\n"),
                         new MappingSource("b.yaml", "endpoint: /u.cfm\nprimary: /cread.php\nparams: {}\nextra: 1\n"))));
 
-        assertThat(refused.problems()).extracting(Problem::toString).containsExactly(
-                "a.yaml:9: params.afftrack.as: 'subidd' (expected: one of landing, subid, text, copy, lookup)",
-                "a.yaml:10: params.b.drop: missing reason (expected: why the parameter is not forwarded)",
-                "b.yaml:4: extra: unknown key (expected: one of endpoint, primary, fixed, params)",
-                "b.yaml:3: params: no rule with lookup: merchant (expected: exactly one; it carries the merchant ID)",
-                "b.yaml:3: params: no rule with lookup: affiliate (expected: exactly one on /u.cfm; it carries the "
-                        + "affiliate ID)",
-                "b.yaml:3: params: no rule for cons (expected: cons: { to: cons }; consent must reach Awin untouched, "
-                        + "platforms.md §6.11)",
-                "b.yaml:3: params: no rule for gdpr (expected: gdpr: { to: gdpr }; consent must reach Awin untouched, "
-                        + "platforms.md §6.11)",
-                "b.yaml:3: params: no rule for gdpr_consent (expected: gdpr_consent: { to: gdpr_consent }; "
-                        + "consent must reach Awin untouched, platforms.md §6.11)");
+        assertThat(refused.problems())
+                .extracting(Problem::toString)
+                .containsExactly(
+                        "a.yaml:9: params.afftrack.as: 'subidd' (expected: one of landing, subid, text, copy, lookup)",
+                        "a.yaml:10: params.b.drop: missing reason (expected: why the parameter is not forwarded)",
+                        "b.yaml:4: extra: unknown key (expected: one of endpoint, primary, fixed, params)",
+                        "b.yaml:3: params: no rule with lookup: merchant (expected: exactly one; it carries the merchant ID)",
+                        "b.yaml:3: params: no rule with lookup: affiliate (expected: exactly one on /u.cfm; it carries the "
+                                + "affiliate ID)",
+                        "b.yaml:3: params: no rule for cons (expected: cons: { to: cons }; consent must reach Awin untouched, "
+                                + "platforms.md §6.11)",
+                        "b.yaml:3: params: no rule for gdpr (expected: gdpr: { to: gdpr }; consent must reach Awin untouched, "
+                                + "platforms.md §6.11)",
+                        "b.yaml:3: params: no rule for gdpr_consent (expected: gdpr_consent: { to: gdpr_consent }; "
+                                + "consent must reach Awin untouched, platforms.md §6.11)");
         assertThat(refused.getMessage()).startsWith("mapping table refused: 8 problems\n  a.yaml:9: ");
     }
 
@@ -244,19 +258,21 @@ class MappingFileErrorsTest {
 
     @Test
     void refusesAClickMappingWithoutConsentRules() {
-        assertThat(problems(HEAD.replace("  gdpr: { to: gdpr }\n", ""))).containsExactly(
-                "t.yaml:3: params: no rule for gdpr (expected: gdpr: { to: gdpr }; consent must reach Awin untouched, "
-                        + "platforms.md §6.11)");
+        assertThat(problems(HEAD.replace("  gdpr: { to: gdpr }\n", "")))
+                .containsExactly(
+                        "t.yaml:3: params: no rule for gdpr (expected: gdpr: { to: gdpr }; consent must reach Awin untouched, "
+                                + "platforms.md §6.11)");
     }
 
     @Test
     void refusesConsentThatIsNotForwardedUntouched() {
         assertThat(problems(HEAD.replace("cons: { to: cons }", "cons: { to: cons, as: text }")
-                .replace("gdpr: { to: gdpr }", "gdpr: { drop: not needed }"))).containsExactly(
-                "t.yaml:6: params.cons: text → cons (expected: { to: cons }; consent must reach Awin untouched, "
-                        + "platforms.md §6.11)",
-                "t.yaml:7: params.gdpr: drop (expected: { to: gdpr }; consent must reach Awin untouched, platforms.md "
-                        + "§6.11)");
+                        .replace("gdpr: { to: gdpr }", "gdpr: { drop: not needed }")))
+                .containsExactly(
+                        "t.yaml:6: params.cons: text → cons (expected: { to: cons }; consent must reach Awin untouched, "
+                                + "platforms.md §6.11)",
+                        "t.yaml:7: params.gdpr: drop (expected: { to: gdpr }; consent must reach Awin untouched, platforms.md "
+                                + "§6.11)");
     }
 
     @Test
@@ -270,8 +286,8 @@ class MappingFileErrorsTest {
     }
 
     private static List<String> problems(String name, String yaml) {
-        MappingFileException refused = catchThrowableOfType(MappingFileException.class,
-                () -> MappingTable.compile(List.of(new MappingSource(name, yaml))));
+        MappingFileException refused = catchThrowableOfType(
+                MappingFileException.class, () -> MappingTable.compile(List.of(new MappingSource(name, yaml))));
         assertThat(refused).as("expected the file to be refused").isNotNull();
         return refused.problems().stream().map(Problem::toString).toList();
     }

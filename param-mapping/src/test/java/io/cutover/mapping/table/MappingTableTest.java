@@ -47,17 +47,20 @@ class MappingTableTest {
         EndpointMapping rcfm = table.endpoint(LinkKind.BANNER_CLICK).orElseThrow();
         assertThat(rcfm.primaryPath()).isEqualTo("/cread.php");
         assertThat(rcfm.origin().source()).isEqualTo("r-cfm.yaml");
-        assertThat(rcfm.rules()).extracting(Rule::legacyName)
+        assertThat(rcfm.rules())
+                .extracting(Rule::legacyName)
                 .containsExactly("m", "u", "afftrack", "urllink", "b", "cons", "gdpr", "gdpr_consent");
-        assertThat(rcfm.rules()).extracting(Rule::description).containsExactly(
-                "lookup merchant → awinmid",
-                "lookup affiliate → awinaffid",
-                "subid → clickref2 (max 255)",
-                "landing → ued",
-                "drop",
-                "copy → cons",
-                "copy → gdpr",
-                "copy → gdpr_consent");
+        assertThat(rcfm.rules())
+                .extracting(Rule::description)
+                .containsExactly(
+                        "lookup merchant → awinmid",
+                        "lookup affiliate → awinaffid",
+                        "subid → clickref2 (max 255)",
+                        "landing → ued",
+                        "drop",
+                        "copy → cons",
+                        "copy → gdpr",
+                        "copy → gdpr_consent");
         assertThat(rcfm.merchantRule().key()).isEqualTo("m");
         assertThat(rcfm.affiliateRule()).map(Rule::key).hasValue("u");
         assertThat(rcfm.landingRule()).map(Rule::target).hasValue("ued");
@@ -68,7 +71,9 @@ class MappingTableTest {
     void packagesEveryMappingFileOfTheMappingsFolder() throws IOException {
         Path mappings = Path.of("..", "mappings");
         List<String> listed = Files.readAllLines(mappings.resolve("index.txt")).stream()
-                .map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .toList();
         try (Stream<Path> files = Files.list(mappings)) {
             List<String> yaml = files.map(path -> path.getFileName().toString())
                     .filter(name -> name.endsWith(".yaml"))
@@ -81,7 +86,8 @@ class MappingTableTest {
     void compilesSeveralEndpointsFromOneFileSeparatedByDocumentMarkers() {
         MappingTable table = MappingTable.compile(List.of(new MappingSource("clicks.yaml", R_CFM + "---\n" + U_CFM)));
 
-        assertThat(table.endpoints()).extracting(EndpointMapping::kind)
+        assertThat(table.endpoints())
+                .extracting(EndpointMapping::kind)
                 .containsExactly(LinkKind.BANNER_CLICK, LinkKind.DEAL_CLICK);
         assertThat(table.endpoint(LinkKind.DEAL_CLICK).orElseThrow().origin()).isEqualTo(new Origin("clicks.yaml", 10));
     }
@@ -89,11 +95,19 @@ class MappingTableTest {
     @Test
     void keepsRulesInFileOrderAcrossFixedAndParams() {
         EndpointMapping ucfm = MappingTable.compile(List.of(new MappingSource("u.yaml", U_CFM)))
-                .endpoint(LinkKind.DEAL_CLICK).orElseThrow();
+                .endpoint(LinkKind.DEAL_CLICK)
+                .orElseThrow();
 
-        assertThat(ucfm.rules()).extracting(Rule::kind)
-                .containsExactly(RuleKind.FIXED, RuleKind.LOOKUP_MERCHANT, RuleKind.LOOKUP_AFFILIATE, RuleKind.DROP,
-                        RuleKind.COPY, RuleKind.COPY, RuleKind.COPY);
+        assertThat(ucfm.rules())
+                .extracting(Rule::kind)
+                .containsExactly(
+                        RuleKind.FIXED,
+                        RuleKind.LOOKUP_MERCHANT,
+                        RuleKind.LOOKUP_AFFILIATE,
+                        RuleKind.DROP,
+                        RuleKind.COPY,
+                        RuleKind.COPY,
+                        RuleKind.COPY);
         assertThat(ucfm.rules().get(0).prefix()).isEqualTo("platform=");
         assertThat(ucfm.rules().get(3).detail()).isEqualTo("offers migrated as creatives");
         assertThat(ucfm.rules().get(3).origin()).isEqualTo(new Origin("u.yaml", 8));
@@ -110,7 +124,9 @@ class MappingTableTest {
                   cons: { to: cons }
                   gdpr: { to: gdpr }
                   gdpr_consent: { to: gdpr_consent }
-                """))).endpoint(LinkKind.PRODUCT_CLICK).orElseThrow();
+                """)))
+                .endpoint(LinkKind.PRODUCT_CLICK)
+                .orElseThrow();
 
         assertThat(mapping.hasParam("merchantid")).isTrue();
         assertThat(mapping.rule("userid")).map(Rule::legacyName).hasValue("userID");
@@ -127,8 +143,11 @@ class MappingTableTest {
 
         assertThat(table.endpoints()).hasSize(2);
         assertThat(table.sources())
-                .containsExactly(dir.resolve("a-r.yaml").toString(), dir.resolve("b-u.yml").toString());
-        assertThat(MappingTable.load(List.of(dir.resolve("a-r.yaml"))).endpoints()).hasSize(1);
+                .containsExactly(
+                        dir.resolve("a-r.yaml").toString(),
+                        dir.resolve("b-u.yml").toString());
+        assertThat(MappingTable.load(List.of(dir.resolve("a-r.yaml"))).endpoints())
+                .hasSize(1);
     }
 
     @Test

@@ -54,7 +54,8 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
             int q = path.indexOf('?');
             response = route(ctx, q < 0 ? path : path.substring(0, q));
         }
-        boolean keepAlive = HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        boolean keepAlive =
+                HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
         HttpUtil.setKeepAlive(response, keepAlive);
         if (keepAlive) {
             ctx.writeAndFlush(response);
@@ -81,7 +82,9 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 return json(HttpResponseStatus.OK, Health.LIVE_JSON);
             case "/readyz":
                 HealthReport report = health.check();
-                return json(report.ready() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, report.toJson());
+                return json(
+                        report.ready() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                        report.toJson());
             case "/":
                 return text(HttpResponseStatus.OK, INDEX);
             default:

@@ -20,8 +20,10 @@ public final class CutoverMain {
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = commands();
-        if (args.isEmpty() || args.get(0).equals("help") && args.size() == 1
-                || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+        if (args.isEmpty()
+                || args.get(0).equals("help") && args.size() == 1
+                || args.get(0).equals("--help")
+                || args.get(0).equals("-h")) {
             printCommands(commands, out);
             return args.isEmpty() ? 2 : 0;
         }

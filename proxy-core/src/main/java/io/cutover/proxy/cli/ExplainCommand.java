@@ -93,7 +93,8 @@ public final class ExplainCommand implements Command {
             return 0;
         }
         Explanation explanation = translator.explain(kind, query);
-        String upstream = explanation.upstream().map(u -> stripSlash(primaryBase) + u).orElse(null);
+        String upstream =
+                explanation.upstream().map(u -> stripSlash(primaryBase) + u).orElse(null);
         if (json) {
             out.println(mapper().writeValueAsString(json(positional.get(0), tables, explanation, upstream, target)));
         } else {

@@ -80,6 +80,9 @@ final class ExplanationText {
     }
 
     private static void line(StringBuilder out, String label, String value) {
-        out.append(label).append(" ".repeat(Math.max(1, 9 - label.length()))).append(value).append('\n');
+        out.append(label)
+                .append(" ".repeat(Math.max(1, 9 - label.length())))
+                .append(value)
+                .append('\n');
     }
 }

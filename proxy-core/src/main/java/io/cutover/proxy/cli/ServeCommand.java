@@ -52,16 +52,19 @@ public final class ServeCommand implements Command {
     /** Blocks the main thread until the JVM is asked to stop, then closes Cutover cleanly. */
     static void awaitShutdown(AutoCloseable... running) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (AutoCloseable closeable : running) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    System.err.println("cutover: error while stopping: " + e);
-                }
-            }
-            stopped.countDown();
-        }, "cutover-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (AutoCloseable closeable : running) {
+                                try {
+                                    closeable.close();
+                                } catch (Exception e) {
+                                    System.err.println("cutover: error while stopping: " + e);
+                                }
+                            }
+                            stopped.countDown();
+                        },
+                        "cutover-shutdown"));
         stopped.await();
     }
 }

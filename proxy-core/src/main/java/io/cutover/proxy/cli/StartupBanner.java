@@ -12,24 +12,39 @@ public final class StartupBanner {
     public static String describe(Cutover cutover) {
         CutoverConfig config = cutover.config();
         StringBuilder out = new StringBuilder();
-        out.append("cutover: listening on ").append(config.server().host()).append(':').append(cutover.port())
-                .append(" (").append(cutover.transport()).append(", ").append(cutover.eventLoops())
+        out.append("cutover: listening on ")
+                .append(config.server().host())
+                .append(':')
+                .append(cutover.port())
+                .append(" (")
+                .append(cutover.transport())
+                .append(", ")
+                .append(cutover.eventLoops())
                 .append(" event loops)\n");
         if (cutover.adminPort() > 0) {
-            out.append("cutover: admin on http://").append(config.admin().host()).append(':')
-                    .append(cutover.adminPort()).append("/ (metrics, healthz, readyz)\n");
+            out.append("cutover: admin on http://")
+                    .append(config.admin().host())
+                    .append(':')
+                    .append(cutover.adminPort())
+                    .append("/ (metrics, healthz, readyz)\n");
         }
         out.append("cutover: primary ").append(describe(config.primary())).append('\n');
         out.append("cutover: legacy  ")
-                .append(config.legacy().map(StartupBanner::describe).orElse("none (retired): clicks it cannot serve are answered locally"))
+                .append(config.legacy()
+                        .map(StartupBanner::describe)
+                        .orElse("none (retired): clicks it cannot serve are answered locally"))
                 .append('\n');
-        out.append("cutover: deadline per click ").append(config.deadlines().click().toMillis()).append(" ms");
+        out.append("cutover: deadline per click ")
+                .append(config.deadlines().click().toMillis())
+                .append(" ms");
         return out.toString();
     }
 
     private static String describe(BackendSettings backend) {
-        String host = backend.hostHeader().equals(backend.host()) || backend.hostHeader().startsWith(backend.host() + ":")
-                ? "" : " (Host: " + backend.hostHeader() + ")";
+        String host = backend.hostHeader().equals(backend.host())
+                        || backend.hostHeader().startsWith(backend.host() + ":")
+                ? ""
+                : " (Host: " + backend.hostHeader() + ")";
         return backend.url() + host;
     }
 }

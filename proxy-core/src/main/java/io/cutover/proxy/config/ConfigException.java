@@ -11,8 +11,8 @@ public final class ConfigException extends RuntimeException {
     private final List<String> problems;
 
     public ConfigException(String source, List<String> problems) {
-        super(source + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                + System.lineSeparator() + "  " + String.join(System.lineSeparator() + "  ", problems));
+        super(source + ": " + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + System.lineSeparator()
+                + "  " + String.join(System.lineSeparator() + "  ", problems));
         this.problems = List.copyOf(problems);
     }
 

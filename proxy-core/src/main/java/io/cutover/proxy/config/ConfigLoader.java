@@ -68,8 +68,8 @@ public final class ConfigLoader {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
-            throw new ConfigException(source, List.of(source + ":" + line + ": " + e.getProblem()
-                    + " (expected: valid YAML)"));
+            throw new ConfigException(
+                    source, List.of(source + ":" + line + ": " + e.getProblem() + " (expected: valid YAML)"));
         } catch (YAMLException e) {
             throw new ConfigException(source, List.of(source + ": " + e.getMessage() + " (expected: valid YAML)"));
         }
@@ -77,8 +77,10 @@ public final class ConfigLoader {
             return Map.of();
         }
         if (!(document instanceof Map)) {
-            throw new ConfigException(source, List.of(source + ": a " + document.getClass().getSimpleName()
-                    + " (expected: a mapping of sections such as server:, backends:)"));
+            throw new ConfigException(
+                    source,
+                    List.of(source + ": a " + document.getClass().getSimpleName()
+                            + " (expected: a mapping of sections such as server:, backends:)"));
         }
         return (Map<String, Object>) document;
     }
@@ -142,8 +144,17 @@ public final class ConfigLoader {
 
         String accessLog = s.string("access-log", "stdout");
 
-        return new CutoverConfig(server, admin, primary, Optional.ofNullable(legacy), deadlines,
-                mappingFiles, directory, cookieDomain, fallback, accessLog);
+        return new CutoverConfig(
+                server,
+                admin,
+                primary,
+                Optional.ofNullable(legacy),
+                deadlines,
+                mappingFiles,
+                directory,
+                cookieDomain,
+                fallback,
+                accessLog);
     }
 
     private static BackendSettings backend(Settings s, String name, boolean required, String example) {
@@ -158,14 +169,23 @@ public final class ConfigLoader {
         if (url == null) {
             return null;
         }
-        if (url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
+        if (url.getRawPath() != null
+                && !url.getRawPath().isEmpty()
+                && !url.getRawPath().equals("/")) {
             s.problem(prefix + "url", url, "a base URL without a path, such as " + example);
         }
         if (hostHeader != null && !isDomain(hostHeader.replaceFirst(":\\d+$", ""))) {
             s.problem(prefix + "host-header", hostHeader, "a host name such as www.shareasale.com");
         }
-        return new BackendSettings(name, url, hostHeader != null ? hostHeader : defaultHost(url),
-                connectTimeout, responseTimeout, maxConnections, idleTimeout, maxResponseSize);
+        return new BackendSettings(
+                name,
+                url,
+                hostHeader != null ? hostHeader : defaultHost(url),
+                connectTimeout,
+                responseTimeout,
+                maxConnections,
+                idleTimeout,
+                maxResponseSize);
     }
 
     private static String defaultHost(URI url) {
@@ -190,7 +210,8 @@ public final class ConfigLoader {
         }
         for (int i = 0; i < d.length(); i++) {
             char c = d.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+            boolean ok =
+                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
             if (!ok) {
                 return false;
             }

@@ -122,7 +122,9 @@ final class Settings {
         }
         long parsed;
         try {
-            parsed = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).trim());
+            parsed = value instanceof Number n
+                    ? n.longValue()
+                    : Long.parseLong(String.valueOf(value).trim());
         } catch (NumberFormatException e) {
             problem(key, value, "an integer from " + min + " to " + max);
             return defaultValue;

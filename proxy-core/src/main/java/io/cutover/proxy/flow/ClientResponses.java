@@ -81,8 +81,10 @@ public final class ClientResponses {
 
     /** Cutover's own answer: a redirect, a pixel, or a 502. Never cached: it stands in for a click. */
     public FullHttpResponse local(LocalAnswer answer, String eventId) {
-        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+        FullHttpResponse out = new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()),
+                Unpooled.wrappedBuffer(answer.body()));
         HttpHeaders h = out.headers();
         if (answer.location() != null) {
             h.set(HttpHeaderNames.LOCATION, answer.location());
@@ -98,7 +100,8 @@ public final class ClientResponses {
 
     /** An error with a one-line reason the sender can act on. */
     public static FullHttpResponse error(HttpResponseStatus status, String reason, String eventId) {
-        byte[] body = (status.code() + " " + status.reasonPhrase() + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body =
+                (status.code() + " " + status.reasonPhrase() + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
         HttpHeaders h = out.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
@@ -109,8 +112,8 @@ public final class ClientResponses {
     }
 
     /** Extra headers a handler wants on an error, e.g. {@code Allow} on a 405. */
-    public static FullHttpResponse error(HttpResponseStatus status, String reason, String eventId,
-            Map<AsciiString, String> extra) {
+    public static FullHttpResponse error(
+            HttpResponseStatus status, String reason, String eventId, Map<AsciiString, String> extra) {
         FullHttpResponse out = error(status, reason, eventId);
         extra.forEach(out.headers()::set);
         return out;

@@ -36,7 +36,8 @@ public final class EventRecorder implements FlowObserver {
      */
     public EventRecorder(EventMetrics metrics, AccessLog accessLog, Clock clock) {
         if (!metrics.vocabulary().equals(vocabulary())) {
-            throw new IllegalArgumentException("metrics: built with another vocabulary (expected: EventRecorder.vocabulary())");
+            throw new IllegalArgumentException(
+                    "metrics: built with another vocabulary (expected: EventRecorder.vocabulary())");
         }
         this.metrics = metrics;
         this.accessLog = accessLog;
@@ -88,9 +89,18 @@ public final class EventRecorder implements FlowObserver {
             } else if (mapping instanceof Unmapped unmapped) {
                 merchant = unmapped.merchantId().orElse(null);
             }
-            accessLog.offer(new AccessRecord(clock.instant(), exchange.eventId(), kindTag(exchange.kind()), merchant,
-                    affiliate, fate.tag(), status, nanos, ClientIp.truncate(exchange.headers().clientIp()),
-                    route.summary(), exchange.uri()));
+            accessLog.offer(new AccessRecord(
+                    clock.instant(),
+                    exchange.eventId(),
+                    kindTag(exchange.kind()),
+                    merchant,
+                    affiliate,
+                    fate.tag(),
+                    status,
+                    nanos,
+                    ClientIp.truncate(exchange.headers().clientIp()),
+                    route.summary(),
+                    exchange.uri()));
         }
     }
 
@@ -100,8 +110,18 @@ public final class EventRecorder implements FlowObserver {
         metrics.outcome(known.ordinal(), Fate.REJECTED.ordinal()).record(nanos);
         metrics.rejected(reason.ordinal()).increment();
         if (accessLog != null) {
-            accessLog.offer(new AccessRecord(clock.instant(), eventId, kindTag(known), null, null, Fate.REJECTED.tag(),
-                    reason.status().code(), nanos, ClientIp.truncate(clientIp), "-", uri == null ? "-" : uri));
+            accessLog.offer(new AccessRecord(
+                    clock.instant(),
+                    eventId,
+                    kindTag(known),
+                    null,
+                    null,
+                    Fate.REJECTED.tag(),
+                    reason.status().code(),
+                    nanos,
+                    ClientIp.truncate(clientIp),
+                    "-",
+                    uri == null ? "-" : uri));
         }
     }
 

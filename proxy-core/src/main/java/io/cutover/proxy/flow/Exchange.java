@@ -1,9 +1,9 @@
 package io.cutover.proxy.flow;
 
+import io.cutover.failover.ResponsePolicy;
 import io.cutover.mapping.LinkKind;
 import io.cutover.mapping.Mapped;
 import io.cutover.mapping.MappingResult;
-import io.cutover.failover.ResponsePolicy;
 import io.netty.handler.codec.http.HttpMethod;
 
 /**

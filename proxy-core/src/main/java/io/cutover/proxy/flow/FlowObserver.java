@@ -36,7 +36,8 @@ public interface FlowObserver {
         public void tracked(Exchange exchange, Fate fate, int status, Route<?> route, long nanos) {}
 
         @Override
-        public void rejected(LinkKind kind, RejectReason reason, String eventId, String uri, String clientIp, long nanos) {}
+        public void rejected(
+                LinkKind kind, RejectReason reason, String eventId, String uri, String clientIp, long nanos) {}
 
         @Override
         public void passedThrough(Exchange exchange, int status, Route<?> route, long nanos) {}

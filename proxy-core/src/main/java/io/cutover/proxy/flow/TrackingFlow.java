@@ -88,7 +88,8 @@ public final class TrackingFlow {
         String eventId = eventIds.next().toString();
         MappingResult mapping = translator.get().translate(kind, query);
         if (mapping instanceof Rejected rejected) {
-            observer.rejected(kind, RejectReason.UNUSABLE_LINK, eventId, uri, headers.clientIp(), ticker.getAsLong() - start);
+            observer.rejected(
+                    kind, RejectReason.UNUSABLE_LINK, eventId, uri, headers.clientIp(), ticker.getAsLong() - start);
             return CompletableFuture.completedFuture(
                     ClientResponses.error(RejectReason.UNUSABLE_LINK.status(), rejected.reason(), eventId));
         }
@@ -100,8 +101,8 @@ public final class TrackingFlow {
                     FullHttpResponse response = route.isLocal()
                             ? responses.local(localAnswer(exchange), eventId)
                             : responses.relay(route.response(), eventId, head);
-                    observer.tracked(exchange, route.fate(), response.status().code(), route,
-                            ticker.getAsLong() - start);
+                    observer.tracked(
+                            exchange, route.fate(), response.status().code(), route, ticker.getAsLong() - start);
                     return response;
                 });
     }
@@ -109,8 +110,8 @@ public final class TrackingFlow {
     private CompletionStage<FullHttpResponse> passThrough(
             FailoverChain<Exchange, FullHttpResponse> chain, Exchange exchange) {
         if (!chain.hasLegacy()) {
-            FullHttpResponse response = ClientResponses.error(HttpResponseStatus.NOT_FOUND,
-                    "not a tracking link (r.cfm, u.cfm, m-pr.cfm, sale.cfm)", null);
+            FullHttpResponse response = ClientResponses.error(
+                    HttpResponseStatus.NOT_FOUND, "not a tracking link (r.cfm, u.cfm, m-pr.cfm, sale.cfm)", null);
             observer.passedThrough(exchange, 404, null, ticker.getAsLong() - exchange.startNanos());
             return CompletableFuture.completedFuture(response);
         }
@@ -120,8 +121,8 @@ public final class TrackingFlow {
                     FullHttpResponse response = route.isLocal()
                             ? responses.local(LocalAnswer.unavailable("the legacy platform did not answer"), null)
                             : responses.relay(route.response(), null, head);
-                    observer.passedThrough(exchange, response.status().code(), route,
-                            ticker.getAsLong() - exchange.startNanos());
+                    observer.passedThrough(
+                            exchange, response.status().code(), route, ticker.getAsLong() - exchange.startNanos());
                     return response;
                 });
     }

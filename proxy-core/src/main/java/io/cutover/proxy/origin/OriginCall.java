@@ -67,7 +67,9 @@ final class OriginCall {
                 return;
             }
             if (ch == null) {
-                fail(limitReached ? BackendFailure.CONNECTION_LIMIT : BackendFailure.CONNECT, 0,
+                fail(
+                        limitReached ? BackendFailure.CONNECTION_LIMIT : BackendFailure.CONNECT,
+                        0,
                         limitReached ? "connection limit reached" : String.valueOf(cause));
                 return;
             }
@@ -114,7 +116,10 @@ final class OriginCall {
         if (!response.decoderResult().isSuccess()) {
             response.release();
             ch.close();
-            fail(BackendFailure.BAD_RESPONSE, 0, String.valueOf(response.decoderResult().cause()));
+            fail(
+                    BackendFailure.BAD_RESPONSE,
+                    0,
+                    String.valueOf(response.decoderResult().cause()));
             return;
         }
         // Before handing the response on: once the caller has it, it may be released.
@@ -144,7 +149,10 @@ final class OriginCall {
         }
         if (!written) {
             // The write may still be pending when the connection dies; nothing reached the origin.
-            fail(BackendFailure.WRITE, 0, cause == null ? "closed before the request was written" : String.valueOf(cause));
+            fail(
+                    BackendFailure.WRITE,
+                    0,
+                    cause == null ? "closed before the request was written" : String.valueOf(cause));
         } else if (cause instanceof DecoderException || cause instanceof TooLongFrameException) {
             fail(BackendFailure.BAD_RESPONSE, 0, String.valueOf(cause));
         } else {
@@ -163,7 +171,8 @@ final class OriginCall {
             receiver(ch).end();
             ch.close();
         }
-        BackendFailure failure = ch == null ? BackendFailure.CONNECT : written ? BackendFailure.READ_TIMEOUT : BackendFailure.WRITE;
+        BackendFailure failure =
+                ch == null ? BackendFailure.CONNECT : written ? BackendFailure.READ_TIMEOUT : BackendFailure.WRITE;
         fail(failure, 0, "no answer within the deadline");
     }
 

@@ -22,6 +22,7 @@ final class OriginChannelInitializer extends ChannelInitializer<Channel> {
 
     /** Status lines and headers of tracking platforms are small; these bounds only stop abuse. */
     private static final int MAX_INITIAL_LINE = 8192;
+
     private static final int MAX_HEADER_SIZE = 32 * 1024;
 
     private final BackendSettings settings;
@@ -39,10 +40,14 @@ final class OriginChannelInitializer extends ChannelInitializer<Channel> {
             // SNI and certificate checks use the Host the backend expects, not the address dialled.
             p.addLast(TLS, tls.newHandler(ch.alloc(), serverName(), settings.port()));
         }
-        p.addLast(CODEC, new HttpClientCodec(
-                new HttpDecoderConfig().setMaxInitialLineLength(MAX_INITIAL_LINE).setMaxHeaderSize(MAX_HEADER_SIZE),
-                false,
-                false));
+        p.addLast(
+                CODEC,
+                new HttpClientCodec(
+                        new HttpDecoderConfig()
+                                .setMaxInitialLineLength(MAX_INITIAL_LINE)
+                                .setMaxHeaderSize(MAX_HEADER_SIZE),
+                        false,
+                        false));
         p.addLast(AGGREGATOR, new HttpObjectAggregator(settings.maxResponseSize()));
         p.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         p.addLast(RECEIVER, new OriginResponseReceiver());

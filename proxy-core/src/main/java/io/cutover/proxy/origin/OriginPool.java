@@ -78,23 +78,22 @@ final class OriginPool {
         }
         connecting++;
         ChannelFuture connect = bootstrap.connect();
-        connect.addListener(
-                future -> {
-                    connecting--;
-                    if (!future.isSuccess()) {
-                        callback.done(null, false, false, future.cause());
-                        return;
-                    }
-                    Channel channel = connect.channel();
-                    open.add(channel);
-                    channel.closeFuture().addListener(closed -> forget(channel));
-                    if (this.closed) {
-                        channel.close();
-                        callback.done(null, false, true, null);
-                        return;
-                    }
-                    callback.done(channel, false, false, null);
-                });
+        connect.addListener(future -> {
+            connecting--;
+            if (!future.isSuccess()) {
+                callback.done(null, false, false, future.cause());
+                return;
+            }
+            Channel channel = connect.channel();
+            open.add(channel);
+            channel.closeFuture().addListener(closed -> forget(channel));
+            if (this.closed) {
+                channel.close();
+                callback.done(null, false, true, null);
+                return;
+            }
+            callback.done(channel, false, false, null);
+        });
     }
 
     /** Returns a connection whose exchange completed cleanly and that the origin keeps open. */

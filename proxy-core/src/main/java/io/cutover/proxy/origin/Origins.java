@@ -59,10 +59,11 @@ public final class Origins implements AutoCloseable {
         SslContext legacyTls = legacy.map(Origins::tls).orElse(null);
         for (EventExecutor executor : loops) {
             EventLoop loop = (EventLoop) executor;
-            OriginBackend primaryBackend = backend(loop, transport, primary, primaryTls,
-                    Exchange::primaryUri, primaryCookies, ticker);
-            OriginBackend legacyBackend = legacy.map(settings -> backend(loop, transport, settings, legacyTls,
-                    Exchange::uri, legacyCookies, ticker)).orElse(null);
+            OriginBackend primaryBackend =
+                    backend(loop, transport, primary, primaryTls, Exchange::primaryUri, primaryCookies, ticker);
+            OriginBackend legacyBackend = legacy.map(settings ->
+                            backend(loop, transport, settings, legacyTls, Exchange::uri, legacyCookies, ticker))
+                    .orElse(null);
             chains.put(loop, new FailoverChain<>(primaryBackend, legacyBackend, ticker, minimumAttemptNanos));
         }
     }
@@ -80,7 +81,8 @@ public final class Origins implements AutoCloseable {
                 .channel(transport.socketChannel())
                 .resolver(resolver)
                 .remoteAddress(InetSocketAddress.createUnresolved(settings.host(), settings.port()))
-                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
+                        settings.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .handler(new OriginChannelInitializer(settings, tls));
@@ -95,10 +97,14 @@ public final class Origins implements AutoCloseable {
             return null;
         }
         try {
-            return SslContextBuilder.forClient().endpointIdentificationAlgorithm("HTTPS").build();
+            return SslContextBuilder.forClient()
+                    .endpointIdentificationAlgorithm("HTTPS")
+                    .build();
         } catch (SSLException e) {
-            throw new IllegalStateException("backends." + settings.name() + ".url: " + settings.url()
-                    + " (expected: a TLS client context could be built: " + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    "backends." + settings.name() + ".url: " + settings.url()
+                            + " (expected: a TLS client context could be built: " + e.getMessage() + ")",
+                    e);
         }
     }
 

@@ -50,9 +50,11 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     }
 
     private void addHttpHandlers(ChannelPipeline p) {
-        p.addLast(CODEC, new HttpServerCodec(new HttpDecoderConfig()
-                .setMaxInitialLineLength(settings.maxInitialLine())
-                .setMaxHeaderSize(settings.maxHeaderSize())));
+        p.addLast(
+                CODEC,
+                new HttpServerCodec(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(settings.maxInitialLine())
+                        .setMaxHeaderSize(settings.maxHeaderSize())));
         p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
         p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
         // One request per read(): pipelined requests that arrived in the same TCP read wait here

@@ -1,12 +1,12 @@
 package io.cutover.proxy.server;
 
+import io.cutover.ops.privacy.ClientIp;
 import io.cutover.proxy.config.ServerSettings;
 import io.cutover.proxy.flow.ClientHeaders;
 import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.ProxyHeaderNames;
 import io.cutover.proxy.flow.RejectReason;
 import io.cutover.proxy.flow.TrackingFlow;
-import io.cutover.ops.privacy.ClientIp;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -73,22 +73,36 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         ClientHeaders headers;
         try {
             if (!request.decoderResult().isSuccess()) {
-                reject(ctx, malformed(request.decoderResult().cause()), reason(request.decoderResult().cause()),
-                        null, start, true);
+                reject(
+                        ctx,
+                        malformed(request.decoderResult().cause()),
+                        reason(request.decoderResult().cause()),
+                        null,
+                        start,
+                        true);
                 return;
             }
             method = request.method();
             uri = originForm(request.uri());
             headers = headers(request.headers());
             if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
-                reject(ctx, RejectReason.BAD_METHOD,
+                reject(
+                        ctx,
+                        RejectReason.BAD_METHOD,
                         "method " + method + " (expected: GET or HEAD; tracking links are followed, not posted)",
-                        uri, start, false);
+                        uri,
+                        start,
+                        false);
                 return;
             }
             if (uri == null) {
-                reject(ctx, RejectReason.BAD_REQUEST,
-                        "request target '" + request.uri() + "' (expected: a path such as /r.cfm?…)", null, start, false);
+                reject(
+                        ctx,
+                        RejectReason.BAD_REQUEST,
+                        "request target '" + request.uri() + "' (expected: a path such as /r.cfm?…)",
+                        null,
+                        start,
+                        false);
                 return;
             }
         } finally {
@@ -128,7 +142,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         });
     }
 
-    private void reject(ChannelHandlerContext ctx, RejectReason reason, String detail, String uri, long start, boolean close) {
+    private void reject(
+            ChannelHandlerContext ctx, RejectReason reason, String detail, String uri, long start, boolean close) {
         String eventId = flow.eventIds().next().toString();
         flow.observer().rejected(null, reason, eventId, uri, peer, ticker.getAsLong() - start);
         FullHttpResponse response = reason == RejectReason.BAD_METHOD

@@ -32,9 +32,11 @@ public final class ProxyServer implements AutoCloseable {
                 .childOption(ChannelOption.SO_KEEPALIVE, true)
                 .childHandler(initializer);
         try {
-            return new ProxyServer(bootstrap.bind(host, port).syncUninterruptibly().channel());
+            return new ProxyServer(
+                    bootstrap.bind(host, port).syncUninterruptibly().channel());
         } catch (RuntimeException e) {
-            throw new IllegalStateException(name + ": cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
+            throw new IllegalStateException(
+                    name + ": cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
     }
 

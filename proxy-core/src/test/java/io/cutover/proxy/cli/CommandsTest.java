@@ -27,7 +27,9 @@ class CommandsTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return CutoverMain.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return CutoverMain.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -117,7 +119,8 @@ class CommandsTest {
         Files.writeString(config, "server:\n  port: -1\n");
 
         assertThat(run("check", "--config", config.toString())).isEqualTo(1);
-        assertThat(err()).contains("configuration refused")
+        assertThat(err())
+                .contains("configuration refused")
                 .contains("server.port: -1 (expected: 0 to 65535)")
                 .contains("backends.primary.url: missing");
     }

@@ -112,14 +112,17 @@ class ConfigLoaderTest {
                 """);
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "server.port: 70000 (expected: 0 to 65535)",
-                        "server.transport: kqueue (expected: one of auto, epoll, nio)",
-                        "server.idle-timeout: 10 (expected: a duration such as 250ms, 2s or 1m)",
-                        "backends.primary.url: ftp://awin.example (expected: an http(s) URL such as https://www.awin1.com)",
-                        "backends.primary.response-timeout: -5ms (expected: > 0)",
-                        "deadlines.click: 0ms (expected: > 0)",
-                        "fallback.landing: javascript:alert(1) (expected: an absolute http(s) URL)"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "server.port: 70000 (expected: 0 to 65535)",
+                                        "server.transport: kqueue (expected: one of auto, epoll, nio)",
+                                        "server.idle-timeout: 10 (expected: a duration such as 250ms, 2s or 1m)",
+                                        "backends.primary.url: ftp://awin.example (expected: an http(s) URL such as https://www.awin1.com)",
+                                        "backends.primary.response-timeout: -5ms (expected: > 0)",
+                                        "deadlines.click: 0ms (expected: > 0)",
+                                        "fallback.landing: javascript:alert(1) (expected: an absolute http(s) URL)"));
     }
 
     @Test
@@ -127,9 +130,12 @@ class ConfigLoaderTest {
         Path file = write("server:\n  port: 8080\n");
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "backends.primary.url: missing (expected: an http(s) URL such as https://www.awin1.com)",
-                        "directory.file: missing (expected: a directory file, or 'sample' for the built-in sandbox data)"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "backends.primary.url: missing (expected: an http(s) URL such as https://www.awin1.com)",
+                                        "directory.file: missing (expected: a directory file, or 'sample' for the built-in sandbox data)"));
     }
 
     @Test
@@ -137,9 +143,12 @@ class ConfigLoaderTest {
         Path file = write(MINIMAL + "server:\n  prot: 8080\n");
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
-                        .asString()
-                        .startsWith("server.prot: unknown setting (expected: one of host, port, event-loops,"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("server.prot: unknown setting (expected: one of host, port, event-loops,"));
     }
 
     @Test
@@ -147,9 +156,12 @@ class ConfigLoaderTest {
         Path file = write(MINIMAL);
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of("CUTOVER_SERVER_PROT", "1")))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
-                        .asString()
-                        .startsWith("CUTOVER_SERVER_PROT: unknown setting"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("CUTOVER_SERVER_PROT: unknown setting"));
     }
 
     @Test
@@ -157,10 +169,13 @@ class ConfigLoaderTest {
         Path file = write("server:\n  port: 8080\n   host: x\n");
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
-                        .asString()
-                        .startsWith(file + ":3: ")
-                        .endsWith("(expected: valid YAML)"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith(file + ":3: ")
+                                .endsWith("(expected: valid YAML)"));
     }
 
     @Test
@@ -172,12 +187,18 @@ class ConfigLoaderTest {
 
     @Test
     void refusesMissingMappingAndDirectoryFiles() throws IOException {
-        Path file = write(MINIMAL.replace("file: directory.yaml", "file: nowhere.yaml") + "mapping:\n  files: [gone.yaml]\n");
+        Path file = write(
+                MINIMAL.replace("file: directory.yaml", "file: nowhere.yaml") + "mapping:\n  files: [gone.yaml]\n");
 
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        "mapping.files: gone.yaml (expected: readable mapping files (not found: " + dir.resolve("gone.yaml") + "))",
-                        "directory.file: nowhere.yaml (expected: a readable file (not found: " + dir.resolve("nowhere.yaml") + "))"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "mapping.files: gone.yaml (expected: readable mapping files (not found: "
+                                                + dir.resolve("gone.yaml") + "))",
+                                        "directory.file: nowhere.yaml (expected: a readable file (not found: "
+                                                + dir.resolve("nowhere.yaml") + "))"));
     }
 
     @Test

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NettyLeaks.class)
 class ClientRequestReceiverTest {
 
-    private static final ServerSettings SETTINGS = new ServerSettings(
-            "127.0.0.1", 0, 1, TransportKind.NIO, 256, 1024, 64, Duration.ofSeconds(30), false);
+    private static final ServerSettings SETTINGS =
+            new ServerSettings("127.0.0.1", 0, 1, TransportKind.NIO, 256, 1024, 64, Duration.ofSeconds(30), false);
 
     private final List<RejectReason> rejected = new ArrayList<>();
     private final FlowObserver observer = new FlowObserver() {
@@ -46,7 +46,8 @@ class ClientRequestReceiverTest {
         public void tracked(Exchange exchange, Fate fate, int status, Route<?> route, long nanos) {}
 
         @Override
-        public void rejected(LinkKind kind, RejectReason reason, String eventId, String uri, String clientIp, long nanos) {
+        public void rejected(
+                LinkKind kind, RejectReason reason, String eventId, String uri, String clientIp, long nanos) {
             rejected.add(reason);
         }
 
@@ -56,9 +57,15 @@ class ClientRequestReceiverTest {
 
     private EmbeddedChannel channel() {
         // Rejections never reach translation or the origins, so the flow has neither.
-        TrackingFlow flow = new TrackingFlow(() -> null, null, EventIds.system(),
+        TrackingFlow flow = new TrackingFlow(
+                () -> null,
+                null,
+                EventIds.system(),
                 new Deadlines(Duration.ofMillis(800), Duration.ofMillis(800), Duration.ofSeconds(5)),
-                "https://fallback.example/", new ClientResponses(Optional::of), observer, System::nanoTime);
+                "https://fallback.example/",
+                new ClientResponses(Optional::of),
+                observer,
+                System::nanoTime);
         return new EmbeddedChannel(new ClientChannelInitializer(SETTINGS, flow, System::nanoTime));
     }
 
@@ -88,7 +95,8 @@ class ClientRequestReceiverTest {
     @Test
     void answers414WhenTheRequestLineIsTooLong() {
         EmbeddedChannel server = channel();
-        FullHttpResponse response = exchange(server, "GET /r.cfm?urllink=" + "a".repeat(400) + " HTTP/1.1\r\nHost: x\r\n\r\n");
+        FullHttpResponse response =
+                exchange(server, "GET /r.cfm?urllink=" + "a".repeat(400) + " HTTP/1.1\r\nHost: x\r\n\r\n");
 
         assertThat(response.status().code()).isEqualTo(414);
         assertThat(body(response)).isEqualTo("414 Request-URI Too Long: request line longer than 256 bytes\n");
@@ -102,7 +110,8 @@ class ClientRequestReceiverTest {
     @Test
     void answers431WhenHeadersAreTooLarge() {
         EmbeddedChannel server = channel();
-        FullHttpResponse response = exchange(server, "GET /r.cfm HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(2000) + "\r\n\r\n");
+        FullHttpResponse response =
+                exchange(server, "GET /r.cfm HTTP/1.1\r\nHost: x\r\nX-Big: " + "b".repeat(2000) + "\r\n\r\n");
 
         assertThat(response.status().code()).isEqualTo(431);
         assertThat(body(response)).contains("headers larger than 1024 bytes");
@@ -114,8 +123,8 @@ class ClientRequestReceiverTest {
     @Test
     void answers413WhenTheBodyIsTooLarge() {
         EmbeddedChannel server = channel();
-        FullHttpResponse response = exchange(server,
-                "GET /r.cfm HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + "c".repeat(100));
+        FullHttpResponse response =
+                exchange(server, "GET /r.cfm HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n" + "c".repeat(100));
 
         assertThat(response.status().code()).isEqualTo(413);
         assertThat(body(response)).contains("body larger than 64 bytes");
@@ -127,7 +136,8 @@ class ClientRequestReceiverTest {
     @Test
     void answers405WithAllowForOtherMethodsAndKeepsTheConnection() {
         EmbeddedChannel server = channel();
-        FullHttpResponse response = exchange(server, "POST /r.cfm?m=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
+        FullHttpResponse response =
+                exchange(server, "POST /r.cfm?m=1 HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n");
 
         assertThat(response.status().code()).isEqualTo(405);
         assertThat(response.headers().get("allow")).isEqualTo("GET, HEAD");
@@ -179,11 +189,11 @@ class ClientRequestReceiverTest {
     @Test
     void reducesAbsoluteFormTargetsToOriginForm() {
         assertThat(ClientRequestReceiver.originForm("/r.cfm?m=1")).isEqualTo("/r.cfm?m=1");
-        assertThat(ClientRequestReceiver.originForm("http://www.shareasale.com/r.cfm?m=1")).isEqualTo("/r.cfm?m=1");
+        assertThat(ClientRequestReceiver.originForm("http://www.shareasale.com/r.cfm?m=1"))
+                .isEqualTo("/r.cfm?m=1");
         assertThat(ClientRequestReceiver.originForm("HTTPS://host")).isEqualTo("/");
         assertThat(ClientRequestReceiver.originForm("http://host?m=1")).isEqualTo("/?m=1");
         assertThat(ClientRequestReceiver.originForm("ftp://host/x")).isNull();
         assertThat(ClientRequestReceiver.originForm("r.cfm")).isNull();
     }
-
 }

@@ -37,7 +37,9 @@ public final class NettyLeaks implements LauncherSessionListener, AfterAllCallba
     }
 
     static synchronized void install() {
-        assertThat(ResourceLeakDetector.getLevel()).as("-Dio.netty.leakDetection.level").isEqualTo(ResourceLeakDetector.Level.PARANOID);
+        assertThat(ResourceLeakDetector.getLevel())
+                .as("-Dio.netty.leakDetection.level")
+                .isEqualTo(ResourceLeakDetector.Level.PARANOID);
         ResourceLeakDetectorFactory.setResourceLeakDetectorFactory(new RecordingFactory());
     }
 
