@@ -34,7 +34,7 @@ final class Translation {
                     : "pass-through requests are not translated";
             return new Unmapped(kind, reason, Optional.empty(), Optional.empty());
         }
-        EndpointMapping endpoint = found.get();
+        EndpointMapping endpoint = found.orElseThrow();
         LegacyParams params = LegacyParams.parse(rawQuery);
         trace.parsed(endpoint, params);
         if (params.truncated()) {
@@ -69,7 +69,7 @@ final class Translation {
                     Optional.of(click.merchantId()),
                     Optional.empty());
         }
-        Merchant merchant = foundMerchant.get();
+        Merchant merchant = foundMerchant.orElseThrow();
         LandingDecision landing = decideLanding(endpoint, click, merchant, trace);
         String safeLanding = landing == null ? merchant.defaultLanding() : landing.landing();
 

@@ -2,10 +2,11 @@ package io.cutover.loadtest.sandbox;
 
 import io.cutover.proxy.cli.Args;
 import io.cutover.proxy.cli.Command;
+import io.cutover.proxy.cli.Shutdown;
 import io.cutover.proxy.cli.StartupBanner;
+import io.cutover.proxy.cli.UsageException;
 import java.io.PrintStream;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code cutover sandbox}: everything embedded on loopback, for trying Cutover on a fresh machine. */
 public final class SandboxCommand implements Command {
@@ -47,23 +48,14 @@ public final class SandboxCommand implements Command {
                 args.intOption("--event-loops", defaults.eventLoops(), 0, 256),
                 accessLog(args.option("--access-log"), defaults.accessLog()));
         if (!args.positional().isEmpty()) {
-            throw new io.cutover.proxy.cli.UsageException(
-                    "unexpected argument " + args.positional().get(0));
+            throw new UsageException("unexpected argument " + args.positional().get(0));
         }
         Sandbox sandbox = Sandbox.start(options);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            sandbox.close();
-                            stopped.countDown();
-                        },
-                        "cutover-sandbox-shutdown"));
         out.println(StartupBanner.describe(sandbox.cutover()));
         out.println();
         out.println(TryThis.text(sandbox));
         out.flush();
-        stopped.await();
+        Shutdown.await(sandbox);
         return 0;
     }
 

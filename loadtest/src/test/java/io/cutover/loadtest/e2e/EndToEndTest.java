@@ -17,18 +17,23 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Cutover between the simulated Awin and ShareASale, all on real sockets on port 0, as the
- * sandbox runs them. Each test class runs with its own event-loop count (zuul's single and
- * multi event loop integration tests do the same), and Netty's leak detector, at paranoid level,
- * must report nothing.
+ * sandbox runs them. Every suite runs twice, with one event loop and with two (zuul's single and
+ * multi event loop integration tests do the same), each time on a sandbox of its own; Netty's
+ * leak detector, at paranoid level, must report nothing.
  */
+@ParameterizedClass(name = "on {0} event loop(s)")
+@ValueSource(ints = {1, 2})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(NettyLeaks.class)
 abstract class EndToEndTest {
@@ -36,20 +41,21 @@ abstract class EndToEndTest {
     /** The must-show click of the foundation: every r.cfm parameter, ShareASale's own deep-link recipe. */
     static final String CLICK = "b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
 
+    /** How many event loops Cutover runs with. */
+    @Parameter
+    int eventLoops;
+
     protected Sandbox sandbox;
     protected final TestHttp http = new TestHttp();
     protected URI cutover;
 
-    /** How many event loops Cutover runs with. */
-    abstract int eventLoops();
-
-    @BeforeAll
-    void start() {
-        sandbox = Sandbox.start(SandboxOptions.ephemeral(eventLoops()));
+    @BeforeParameterizedClassInvocation
+    void start(int eventLoops) {
+        sandbox = Sandbox.start(SandboxOptions.ephemeral(eventLoops));
         cutover = URI.create(sandbox.url());
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     void stop() {
         sandbox.close();
     }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * The first step of failover: primary → legacy → Cutover's own answer, and never legacy after a
  * primary that may have counted the click.
  */
-abstract class FailoverTest extends EndToEndTest {
+class FailoverTest extends EndToEndTest {
 
     @Test
     void landsThroughLegacyWhileAwinIsDown() throws Exception {

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Legacy links as they really arrive (platforms.md §6), through the whole proxy: each must still
  * reach Awin with the right values, or land safely.
  */
-abstract class MessyLinkTest extends EndToEndTest {
+class MessyLinkTest extends EndToEndTest {
 
     @Test
     void readsLinksCopiedFromHtmlWithAmpEntities() throws Exception {

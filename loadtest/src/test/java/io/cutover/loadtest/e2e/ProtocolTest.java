@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** What reaches Cutover that is not a good link: each gets a 4xx with a reason, and nothing is lost. */
-abstract class ProtocolTest extends EndToEndTest {
+class ProtocolTest extends EndToEndTest {
 
     @Test
     void answers400NamingAMissingMerchant() throws Exception {

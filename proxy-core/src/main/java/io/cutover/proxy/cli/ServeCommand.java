@@ -6,7 +6,6 @@ import io.cutover.proxy.config.CutoverConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 
 /** {@code cutover serve --config cutover.yaml}: the production mode. */
 public final class ServeCommand implements Command {
@@ -45,26 +44,7 @@ public final class ServeCommand implements Command {
         CutoverConfig config = ConfigLoader.load(Path.of(file));
         Cutover cutover = Cutover.start(config);
         out.println(StartupBanner.describe(cutover));
-        awaitShutdown(cutover);
+        Shutdown.await(cutover);
         return 0;
-    }
-
-    /** Blocks the main thread until the JVM is asked to stop, then closes Cutover cleanly. */
-    static void awaitShutdown(AutoCloseable... running) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(
-                        () -> {
-                            for (AutoCloseable closeable : running) {
-                                try {
-                                    closeable.close();
-                                } catch (Exception e) {
-                                    System.err.println("cutover: error while stopping: " + e);
-                                }
-                            }
-                            stopped.countDown();
-                        },
-                        "cutover-shutdown"));
-        stopped.await();
     }
 }

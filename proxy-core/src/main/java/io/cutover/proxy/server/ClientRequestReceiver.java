@@ -27,6 +27,8 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,7 +116,14 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         inFlight = true;
         ctx.channel().config().setAutoRead(false);
         EventLoop loop = ctx.channel().eventLoop();
-        flow.handle(loop, method, uri, path, query, headers).whenComplete((response, error) -> {
+        CompletionStage<FullHttpResponse> answer;
+        try {
+            answer = flow.handle(loop, method, uri, path, query, headers);
+        } catch (RuntimeException e) {
+            // A bug must still answer the client rather than drop the connection.
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, error) -> {
             if (loop.inEventLoop()) {
                 respond(ctx, response, error);
             } else {
