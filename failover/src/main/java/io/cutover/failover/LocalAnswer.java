@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
  * @param status the HTTP status
  * @param location the redirect target, or {@code null}
  * @param contentType the body's media type, or {@code null} for no body
- * @param body the body; shared constants, never modified
+ * @param body the body
  */
 public record LocalAnswer(int status, String location, String contentType, byte[] body) {
+
+    /** The body; a copy, so no caller can change the shared pixel for every later answer. */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
 
     /** The 43-byte transparent 1×1 GIF that conversion pixels answer with. */
     private static final byte[] PIXEL_GIF = {

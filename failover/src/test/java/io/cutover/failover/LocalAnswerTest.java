@@ -37,6 +37,13 @@ class LocalAnswerTest {
     }
 
     @Test
+    void keepsThePixelIntactWhateverACallerDoesWithItsBody() {
+        LocalAnswer.pixel().body()[0] = 'X';
+
+        assertThat(LocalAnswer.pixel().body()[0]).isEqualTo((byte) 'G');
+    }
+
+    @Test
     void deadlineCountsDownOnInjectedTicker() {
         ScriptedBackend.ManualTicker ticker = new ScriptedBackend.ManualTicker();
         Deadline deadline = Deadline.after(Duration.ofMillis(100), ticker);

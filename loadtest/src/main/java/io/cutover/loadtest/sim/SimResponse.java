@@ -1,5 +1,6 @@
 package io.cutover.loadtest.sim;
 
+import io.cutover.failover.LocalAnswer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -38,7 +39,7 @@ record SimResponse(int status, Map<String, String> headers, byte[] body) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", GIF);
         headers.put("Cache-Control", "no-store");
-        return new SimResponse(200, headers, TransparentGif.bytes());
+        return new SimResponse(200, headers, LocalAnswer.pixel().body());
     }
 
     /** A short text answer, one line: a reason for a 4xx, a note for a simulated error. */

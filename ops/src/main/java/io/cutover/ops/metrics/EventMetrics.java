@@ -47,8 +47,8 @@ public final class EventMetrics {
     private final Map<String, Integer> backendIndex;
     private final Map<String, Integer> attemptOutcomeIndex;
     private final Map<String, Integer> reasonIndex;
-    private final Outcome[] outcomes;
-    private final Attempt[] attempts;
+    private final Timed[] outcomes;
+    private final Timed[] attempts;
     private final Tally[] passthrough;
     private final Tally[] rejected;
 
@@ -87,20 +87,20 @@ public final class EventMetrics {
 
         List<String> kinds = vocabulary.kinds();
         List<String> fates = vocabulary.fates();
-        this.outcomes = new Outcome[kinds.size() * fates.size()];
+        this.outcomes = new Timed[kinds.size() * fates.size()];
         for (int k = 0; k < kinds.size(); k++) {
             for (int f = 0; f < fates.size(); f++) {
                 Attributes tags = Attributes.of(KIND, kinds.get(k), FATE, fates.get(f));
-                outcomes[k * fates.size() + f] = new Outcome(events, eventDuration, tags);
+                outcomes[k * fates.size() + f] = new Timed(events, eventDuration, tags);
             }
         }
         List<String> backends = vocabulary.backends();
         List<String> results = vocabulary.attemptOutcomes();
-        this.attempts = new Attempt[backends.size() * results.size()];
+        this.attempts = new Timed[backends.size() * results.size()];
         for (int b = 0; b < backends.size(); b++) {
             for (int o = 0; o < results.size(); o++) {
                 Attributes tags = Attributes.of(BACKEND, backends.get(b), OUTCOME, results.get(o));
-                attempts[b * results.size() + o] = new Attempt(attemptCount, attemptDuration, tags);
+                attempts[b * results.size() + o] = new Timed(attemptCount, attemptDuration, tags);
             }
         }
         this.passthrough = tallies(passthroughCount, STATUS_CLASS, STATUS_CLASSES);
@@ -121,13 +121,13 @@ public final class EventMetrics {
     }
 
     /** The handle for events of {@code kind} that ended in {@code fate}. */
-    public Outcome outcome(String kind, String fate) {
+    public Timed outcome(String kind, String fate) {
         return outcome(
                 index("kind", kindIndex, vocabulary.kinds(), kind), index("fate", fateIndex, vocabulary.fates(), fate));
     }
 
     /** The handle by position in {@link TagVocabulary#kinds()} and {@link TagVocabulary#fates()}. */
-    public Outcome outcome(int kind, int fate) {
+    public Timed outcome(int kind, int fate) {
         int fates = vocabulary.fates().size();
         checkIndex("kind", kind, vocabulary.kinds().size());
         checkIndex("fate", fate, fates);
@@ -135,14 +135,14 @@ public final class EventMetrics {
     }
 
     /** The handle for attempts on {@code backend} that ended with {@code outcome}. */
-    public Attempt attempt(String backend, String outcome) {
+    public Timed attempt(String backend, String outcome) {
         return attempt(
                 index("backend", backendIndex, vocabulary.backends(), backend),
                 index("outcome", attemptOutcomeIndex, vocabulary.attemptOutcomes(), outcome));
     }
 
     /** The handle by position in {@link TagVocabulary#backends()} and {@link TagVocabulary#attemptOutcomes()}. */
-    public Attempt attempt(int backend, int outcome) {
+    public Timed attempt(int backend, int outcome) {
         int results = vocabulary.attemptOutcomes().size();
         checkIndex("backend", backend, vocabulary.backends().size());
         checkIndex("outcome", outcome, results);
@@ -189,19 +189,22 @@ public final class EventMetrics {
         return nanos <= 0 ? 0.0 : nanos / NANOS_PER_SECOND;
     }
 
-    /** One (kind, fate) series pair: counts the event and records its duration. */
-    public static final class Outcome {
+    /**
+     * One series pair of a counter and a duration histogram: a (kind, fate) of events or a
+     * (backend, outcome) of attempts.
+     */
+    public static final class Timed {
         private final LongCounter count;
         private final DoubleHistogram duration;
         private final Attributes tags;
 
-        Outcome(LongCounter count, DoubleHistogram duration, Attributes tags) {
+        Timed(LongCounter count, DoubleHistogram duration, Attributes tags) {
             this.count = count;
             this.duration = duration;
             this.tags = tags;
         }
 
-        /** Counts one event that took {@code nanos} from arrival to answer. */
+        /** Counts one event or attempt that took {@code nanos}. */
         public void record(long nanos) {
             count.add(1, tags);
             duration.record(seconds(nanos), tags);
@@ -209,31 +212,7 @@ public final class EventMetrics {
 
         @Override
         public String toString() {
-            return "Outcome" + tags;
-        }
-    }
-
-    /** One (backend, outcome) series pair: counts the attempt and records its duration. */
-    public static final class Attempt {
-        private final LongCounter count;
-        private final DoubleHistogram duration;
-        private final Attributes tags;
-
-        Attempt(LongCounter count, DoubleHistogram duration, Attributes tags) {
-            this.count = count;
-            this.duration = duration;
-            this.tags = tags;
-        }
-
-        /** Counts one attempt that took {@code nanos} until its response head or its failure. */
-        public void record(long nanos) {
-            count.add(1, tags);
-            duration.record(seconds(nanos), tags);
-        }
-
-        @Override
-        public String toString() {
-            return "Attempt" + tags;
+            return "Timed" + tags;
         }
     }
 

@@ -53,7 +53,7 @@ class EventMetricsTest {
 
     @Test
     void recordsRequestDurationInSecondsIntoTheProxyBuckets() {
-        EventMetrics.Outcome outcome = metrics.outcome("u.cfm", "legacy");
+        EventMetrics.Timed outcome = metrics.outcome("u.cfm", "legacy");
         outcome.record(300_000); // 0.3 ms
         outcome.record(3 * MS);
         outcome.record(30 * MS);
@@ -237,7 +237,7 @@ class EventMetricsTest {
             for (int t = 0; t < threads; t++) {
                 done.add(pool.submit(() -> {
                     start.await();
-                    EventMetrics.Outcome outcome = metrics.outcome("r.cfm", "primary");
+                    EventMetrics.Timed outcome = metrics.outcome("r.cfm", "primary");
                     for (int i = 0; i < perThread; i++) {
                         outcome.record(MS);
                     }

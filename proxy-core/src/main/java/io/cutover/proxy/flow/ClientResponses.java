@@ -93,7 +93,7 @@ public final class ClientResponses {
             h.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
         }
         h.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
-        h.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
+        h.setInt(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
         tag(h, eventId);
         return out;
     }
