@@ -76,7 +76,13 @@ public final class Sandbox implements AutoCloseable {
             CutoverConfig config = ConfigLoader.fromTree(
                     "sandbox", config(options, awin, shareASale, overrides), System.getenv(), Path.of("."));
             Cutover cutover = Cutover.start(
-                    config, new Translator(MappingTable.builtIn(), directory), Clock.systemUTC(), System::nanoTime);
+                    config,
+                    new Translator(
+                            MappingTable.builtIn(),
+                            directory,
+                            config.unknownAffiliate().publisher()),
+                    Clock.systemUTC(),
+                    System::nanoTime);
             return new Sandbox(awin, shareASale, cutover);
         } catch (RuntimeException e) {
             shareASale.close();

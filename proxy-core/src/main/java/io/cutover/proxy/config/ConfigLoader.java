@@ -130,6 +130,13 @@ public final class ConfigLoader {
             directory = Optional.of(path);
         }
 
+        Optional<String> unknownAffiliate = s.optionalString("directory.unknown-affiliate");
+        unknownAffiliate.ifPresent(id -> {
+            if (!isPublisherId(id)) {
+                s.problem("directory.unknown-affiliate", id, "an Awin publisher id, a number such as 13430");
+            }
+        });
+
         Optional<String> cookieDomain = s.optionalString("cookies.domain");
         cookieDomain.ifPresent(d -> {
             if (!isDomain(d)) {
@@ -154,7 +161,20 @@ public final class ConfigLoader {
                 directory,
                 cookieDomain,
                 fallback,
-                accessLog);
+                accessLog,
+                new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)));
+    }
+
+    private static boolean isPublisherId(String id) {
+        if (id.isEmpty() || id.length() > 18 || id.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BackendSettings backend(Settings s, String name, boolean required, String example) {

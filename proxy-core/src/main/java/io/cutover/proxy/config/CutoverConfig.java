@@ -20,6 +20,7 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param unknownAffiliate what clicks of affiliates missing from the directory become
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -31,7 +32,8 @@ public record CutoverConfig(
         Optional<Path> directoryFile,
         Optional<String> cookieDomain,
         String fallbackLanding,
-        String accessLog) {
+        String accessLog,
+        UnknownAffiliateSettings unknownAffiliate) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);
