@@ -316,7 +316,7 @@ final class ExplainRecorder implements Trace {
                     step(rule.legacyName() + "*", Optional.empty(), rule.description(), outcome, join(notes), source));
             return;
         }
-        int index = Translation.indexOf(params, rule);
+        int index = Translation.indexOf(endpoint, params, rule);
         Param param = index < 0 ? null : params.get(index);
         steps.add(step(
                 param == null ? rule.legacyName() : param.name(),

@@ -43,6 +43,16 @@ final class Translation {
     static final String FROM_COOKIE = "from the bridged cookie";
     static final String NOT_AWC = "not an Awin click reference";
 
+    /** The longest query builder kept for reuse; a larger one is dropped after its request. */
+    private static final int KEPT_BUILDER = 4096;
+
+    /**
+     * One query builder per thread, reused request after request: the event loops translate one
+     * request at a time each, and the builder never escapes a translation (the result is copied
+     * out with {@code toString}).
+     */
+    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(512));
+
     private final MappingTable table;
     private final Directory directory;
     private final String unknownAffiliatePublisher;
@@ -50,6 +60,8 @@ final class Translation {
     private final String rawQuery;
     private final RequestContext context;
     private final Trace trace;
+    private int[] paramOf;
+    private EndpointMapping endpoint;
 
     private Translation(
             MappingTable table,
@@ -88,12 +100,15 @@ final class Translation {
             return new Unmapped(kind, reason, Optional.empty(), Optional.empty());
         }
         EndpointMapping endpoint = found.orElseThrow();
+        this.endpoint = endpoint;
         LegacyParams params = LegacyParams.parse(rawQuery);
         trace.parsed(endpoint, params);
         if (params.truncated()) {
             return new Rejected(endpoint.name() + ": too many parameters (more than " + LegacyParams.MAX_PAIRS + ")");
         }
 
+        int[] paramOf = paramPositions(endpoint, params);
+        this.paramOf = paramOf;
         Rule merchantRule = endpoint.merchantRule();
         int merchantIndex = indexOf(params, merchantRule);
         String merchantId = readId(params, merchantIndex);
@@ -204,7 +219,8 @@ final class Translation {
         }
 
         // Second pass: emit in file order.
-        StringBuilder query = new StringBuilder(productRoute ? 96 : 192);
+        StringBuilder query = BUILDER.get();
+        query.setLength(0);
         for (int r = 0; r < size; r++) {
             Rule rule = endpoint.rules().get(r);
             String prefix = productRoute ? rule.productPrefix() : rule.prefix();
@@ -229,8 +245,14 @@ final class Translation {
                     index = indexOf(params, rule);
                     break;
                 case COMPOSE:
-                    String composed = compose(rule.template(), values, -1, null);
-                    value = composed == null ? null : PercentEncoder.encodeComponent(composed);
+                    if (prefix != null && composable(rule.template(), values, -1, null)) {
+                        separate(query).append(prefix);
+                        int start = query.length();
+                        compose(query, rule.template(), values, -1, null);
+                        value = trace == Trace.OFF ? "" : query.substring(start);
+                        trace.emitted(rule, -1, value);
+                        continue;
+                    }
                     break;
                 case ROWS:
                     if (!productRoute) {
@@ -248,7 +270,13 @@ final class Translation {
                     break;
                 default:
                     index = indexOf(params, rule);
-                    value = values[r] == null ? null : PercentEncoder.encodeComponent(values[r]);
+                    if (values[r] != null && prefix != null) {
+                        separate(query).append(prefix);
+                        int start = query.length();
+                        PercentEncoder.appendComponent(query, values[r]);
+                        trace.emitted(rule, index, trace == Trace.OFF ? "" : query.substring(start));
+                        continue;
+                    }
                     break;
             }
             if (value != null && prefix != null) {
@@ -274,6 +302,9 @@ final class Translation {
         }
         String path = productRoute ? endpoint.products().route().get() : endpoint.primaryPath();
         PrimaryRequest primary = new PrimaryRequest(path, query.toString());
+        if (query.capacity() > KEPT_BUILDER) {
+            BUILDER.remove();
+        }
         return new Mapped(kind, click.merchantId(), click.affiliateId(), primary, safeLanding);
     }
 
@@ -393,39 +424,73 @@ final class Translation {
         return "";
     }
 
-    /** Builds a template; {@code null} when a value it names is missing. */
-    private static String compose(Template template, String[] values, int row, String[][] columns) {
-        StringBuilder text = new StringBuilder(64);
+    /** Whether every value a template names is present. */
+    private static boolean composable(Template template, String[] values, int row, Columns columns) {
         for (int i = 0; i < template.size(); i++) {
-            text.append(template.literal(i));
-            int position = template.rule(i);
-            String value;
-            if (columns != null && columns[position] != null) {
-                String[] column = columns[position];
-                value = row < column.length ? column[row] : "";
-            } else {
-                value = values[position];
+            if (cell(template.rule(i), values, row, columns) == null) {
+                return false;
             }
-            if (value == null) {
-                return null;
-            }
-            text.append(value);
         }
-        return text.append(template.literal(template.size())).toString();
+        return true;
+    }
+
+    /** Appends a template, encoded; every value it names must be present. */
+    private static void compose(StringBuilder out, Template template, String[] values, int row, Columns columns) {
+        for (int i = 0; i < template.size(); i++) {
+            PercentEncoder.appendComponent(out, template.literal(i));
+            PercentEncoder.appendComponent(out, cell(template.rule(i), values, row, columns));
+        }
+        PercentEncoder.appendComponent(out, template.literal(template.size()));
+    }
+
+    private static String cell(int position, String[] values, int row, Columns columns) {
+        String[] column = columns == null ? null : columns.of(position);
+        if (column != null) {
+            return row < column.length ? column[row] : "";
+        }
+        return values[position];
+    }
+
+    /** The zipped lists of a rows rule: rule position → items. A handful, so a linear search. */
+    private static final class Columns {
+        private final int[] positions;
+        private final String[][] items;
+
+        Columns(int size) {
+            positions = new int[size];
+            items = new String[size][];
+        }
+
+        String[] of(int position) {
+            for (int i = 0; i < positions.length; i++) {
+                if (positions[i] == position) {
+                    return items[i];
+                }
+            }
+            return null;
+        }
+    }
+
+    private static StringBuilder separate(StringBuilder query) {
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        return query;
     }
 
     /** Zips the rule's lists into {@code target[0]=…&target[1]=…}. */
     private void rows(EndpointMapping endpoint, Rule rule, LegacyParams params, String[] values, StringBuilder query) {
-        String[][] columns = new String[endpoint.rules().size()][];
+        Columns columns = new Columns(rule.zip().size());
         int shortest = Integer.MAX_VALUE;
         int longest = 0;
-        for (String name : rule.zip()) {
-            int position = endpoint.position(Ascii.lower(name));
+        for (int z = 0; z < rule.zip().size(); z++) {
+            int position = endpoint.position(rule.zipKey(z));
             Rule list = endpoint.rules().get(position);
             int index = indexOf(params, list);
             String[] items =
-                    index < 0 ? new String[0] : items(list, params.get(index).rawValue());
-            columns[position] = items;
+                    index < 0 ? NO_ITEMS : items(list, params.get(index).rawValue());
+            columns.positions[z] = position;
+            columns.items[z] = items;
             shortest = Math.min(shortest, items.length);
             longest = Math.max(longest, items.length);
         }
@@ -445,19 +510,13 @@ final class Translation {
         StringBuilder emitted = null;
         int rows = 0;
         for (int row = 0; row < count; row++) {
-            String text = compose(rule.template(), values, row, columns);
-            if (text == null) {
+            if (!composable(rule.template(), values, row, columns)) {
                 continue;
             }
-            if (query.length() > 0) {
-                query.append('&');
-            }
+            separate(query);
             int start = query.length();
-            query.append(rule.target())
-                    .append('[')
-                    .append(rows++)
-                    .append("]=")
-                    .append(PercentEncoder.encodeComponent(text));
+            query.append(rule.target()).append('[').append(rows++).append("]=");
+            compose(query, rule.template(), values, row, columns);
             if (trace != Trace.OFF) {
                 if (emitted == null) {
                     emitted = new StringBuilder();
@@ -474,10 +533,12 @@ final class Translation {
      * A list's items, form-decoded, trimmed and typed (an item not of the type becomes empty); a
      * {@code |} inside an item would shift the columns of Awin's product rows, so it becomes a space.
      */
+    private static final String[] NO_ITEMS = new String[0];
+
     private static String[] items(Rule list, String raw) {
         String decoded = TypedValues.decoded(raw);
         if (decoded.isEmpty()) {
-            return new String[0];
+            return NO_ITEMS;
         }
         int count = 1;
         for (int i = 0; i < decoded.length(); i++) {
@@ -525,19 +586,38 @@ final class Translation {
                 .append(PercentEncoder.escapeIllegal(param.rawValue()));
     }
 
-    /** The position of the pair that counts for a rule's names (its own first, then aliases), or -1. */
-    static int indexOf(LegacyParams params, Rule rule) {
-        int index = params.indexOf(rule.key());
-        for (int i = 1;
-                i < rule.keyCount()
-                        && (index < 0 || params.get(index).rawValue().isEmpty());
-                i++) {
-            int alias = params.indexOf(rule.key(i));
-            if (alias >= 0 && (index < 0 || !params.get(alias).rawValue().isEmpty())) {
-                index = alias;
+    /** The position of the pair that counts for a rule, or -1 (see {@link #paramPositions}). */
+    private int indexOf(LegacyParams params, Rule rule) {
+        int position = endpoint.position(rule.key());
+        return position < 0 ? -1 : paramOf[position];
+    }
+
+    /**
+     * For each rule, the position of the pair that counts for it, in one pass over the query: the
+     * first non-empty pair under any of the rule's names, else the first empty one (platforms.md
+     * §6.6). {@code -1} for rules without a pair.
+     */
+    static int[] paramPositions(EndpointMapping endpoint, LegacyParams params) {
+        int[] paramOf = new int[endpoint.rules().size()];
+        java.util.Arrays.fill(paramOf, -1);
+        for (int i = 0; i < params.size(); i++) {
+            int position = endpoint.position(params.get(i).key());
+            if (position >= 0) {
+                int current = paramOf[position];
+                if (current < 0
+                        || (params.get(current).rawValue().isEmpty()
+                                && !params.get(i).rawValue().isEmpty())) {
+                    paramOf[position] = i;
+                }
             }
         }
-        return index;
+        return paramOf;
+    }
+
+    /** The same, for callers outside a translation (explain). */
+    static int indexOf(EndpointMapping endpoint, LegacyParams params, Rule rule) {
+        int position = endpoint.position(rule.key());
+        return position < 0 ? -1 : paramPositions(endpoint, params)[position];
     }
 
     /** The normalised ID at a position, or {@code null} when absent, blank or malformed. */

@@ -59,6 +59,7 @@ public final class Rule {
     private final String otherwise;
     private final Template template;
     private final List<String> zip;
+    private final String[] zipKeys;
     private final Options.Unequal unequal;
     private final int maxRows;
     private final String cookie;
@@ -93,6 +94,7 @@ public final class Rule {
         this.otherwise = spec.otherwise;
         this.template = spec.template;
         this.zip = List.copyOf(spec.zip);
+        this.zipKeys = zip.stream().map(Rule::lower).toArray(String[]::new);
         this.unequal = spec.unequal;
         this.maxRows = spec.maxRows;
         this.cookie = spec.cookie;
@@ -204,6 +206,11 @@ public final class Rule {
     /** A rows rule's zipped lists, by legacy name as written. */
     public List<String> zip() {
         return zip;
+    }
+
+    /** Zipped list {@code i}'s name in lower case. */
+    public String zipKey(int i) {
+        return zipKeys[i];
     }
 
     public Options.Unequal unequal() {
