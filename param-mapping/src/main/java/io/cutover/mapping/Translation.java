@@ -8,7 +8,6 @@ import io.cutover.mapping.landing.LandingVerdict;
 import io.cutover.mapping.query.Ascii;
 import io.cutover.mapping.query.LegacyId;
 import io.cutover.mapping.query.LegacyParams;
-import io.cutover.mapping.query.Param;
 import io.cutover.mapping.query.PercentEncoder;
 import io.cutover.mapping.query.Quoted;
 import io.cutover.mapping.table.EndpointMapping;
@@ -144,9 +143,7 @@ final class Translation {
         String productId = null;
         if (productRule != null) {
             int productIndex = indexOf(params, productRule);
-            productId = productIndex < 0
-                    ? null
-                    : LegacyId.normalise(params.get(productIndex).rawValue());
+            productId = productIndex < 0 ? null : LegacyId.normalise(params.value(productIndex));
             product = productId == null ? null : endpoint.products().find(merchantId, productId);
             trace.product(productRule, productIndex, productId, product);
         }
@@ -160,9 +157,8 @@ final class Translation {
 
         if (endpoint.unknown() == Options.Unknown.REJECT) {
             for (int i = 0; i < params.size(); i++) {
-                Param param = params.get(i);
-                if (!reattached[i] && !endpoint.hasParam(param.key())) {
-                    return new Rejected(endpoint.name() + ": unknown parameter " + Quoted.of(param.name())
+                if (!reattached[i] && !endpoint.hasParam(params, i)) {
+                    return new Rejected(endpoint.name() + ": unknown parameter " + Quoted.of(params.name(i))
                             + " (expected: one of the parameters of " + endpoint.name() + "'s mapping table)");
                 }
             }
@@ -209,7 +205,7 @@ final class Translation {
                     break;
                 default:
                     int index = indexOf(params, rule);
-                    String raw = index < 0 ? null : params.get(index).rawValue();
+                    String raw = index < 0 ? null : params.value(index);
                     Rejected rejected = value(endpoint, rule, raw, params, merchant, values, r, index);
                     if (rejected != null) {
                         return rejected;
@@ -266,7 +262,7 @@ final class Translation {
                     break;
                 case COPY:
                     index = indexOf(params, rule);
-                    value = copyValue(rule, index < 0 ? null : params.get(index).rawValue(), values[r]);
+                    value = copyValue(rule, index < 0 ? null : params.value(index), values[r]);
                     break;
                 default:
                     index = indexOf(params, rule);
@@ -291,11 +287,8 @@ final class Translation {
         }
         if (endpoint.unknown() == Options.Unknown.PASS_THROUGH && !productRoute) {
             for (int i = 0; i < params.size(); i++) {
-                Param param = params.get(i);
-                if (!reattached[i]
-                        && !endpoint.hasParam(param.key())
-                        && !param.key().isEmpty()) {
-                    appendPair(query, param);
+                if (!reattached[i] && !endpoint.hasParam(params, i)) {
+                    appendPair(query, params, i);
                     trace.passedThrough(i);
                 }
             }
@@ -323,9 +316,7 @@ final class Translation {
             int index) {
         if (rule.when() != null) {
             int decider = params.indexOf(rule.when().key());
-            String decided = decider < 0
-                    ? ""
-                    : Ascii.lower(TypedValues.decoded(params.get(decider).rawValue()));
+            String decided = decider < 0 ? "" : Ascii.lower(TypedValues.decoded(params.value(decider)));
             if (!rule.when().holds(decided)) {
                 values[r] = rule.otherwise();
                 trace.valued(rule, index, values[r], CONDITION_FAILED);
@@ -364,9 +355,8 @@ final class Translation {
         }
         if (value == null) {
             if (rule.invalid() == Options.Invalid.REJECT) {
-                return new Rejected(
-                        endpoint.name() + ": parameter " + params.get(index).name() + ": " + Quoted.of(raw)
-                                + " (expected: " + TypedValues.expectation(rule.kind()) + ")");
+                return new Rejected(endpoint.name() + ": parameter " + params.name(index) + ": " + Quoted.of(raw)
+                        + " (expected: " + TypedValues.expectation(rule.kind()) + ")");
             }
             values[r] = rule.defaultValue();
             trace.valued(rule, index, values[r], values[r] == null ? INVALID_OMITTED : FROM_DEFAULT_INVALID);
@@ -487,8 +477,7 @@ final class Translation {
             int position = endpoint.position(rule.zipKey(z));
             Rule list = endpoint.rules().get(position);
             int index = indexOf(params, list);
-            String[] items =
-                    index < 0 ? NO_ITEMS : items(list, params.get(index).rawValue());
+            String[] items = index < 0 ? NO_ITEMS : items(list, params.value(index));
             columns.positions[z] = position;
             columns.items[z] = items;
             shortest = Math.min(shortest, items.length);
@@ -565,25 +554,22 @@ final class Translation {
     private void prefixed(
             EndpointMapping endpoint, Rule rule, LegacyParams params, boolean[] reattached, StringBuilder query) {
         for (int i = 0; i < params.size(); i++) {
-            Param param = params.get(i);
             if (!reattached[i]
-                    && param.key().startsWith(rule.detail())
-                    && endpoint.position(param.key()) < 0
-                    && endpoint.prefixRule(param.key()) == rule
-                    && params.indexOf(param.key()) == i) {
-                appendPair(query, param);
+                    && params.keyStartsWith(i, rule.detail())
+                    && endpoint.position(params, i) < 0
+                    && endpoint.prefixRule(params, i) == rule
+                    && params.indexOf(params.key(i)) == i) {
+                appendPair(query, params, i);
                 trace.prefixed(rule, i);
             }
         }
     }
 
-    private static void appendPair(StringBuilder query, Param param) {
-        if (query.length() > 0) {
-            query.append('&');
-        }
-        query.append(PercentEncoder.escapeIllegal(param.name()))
+    private static void appendPair(StringBuilder query, LegacyParams params, int i) {
+        separate(query)
+                .append(PercentEncoder.escapeIllegal(params.name(i)))
                 .append('=')
-                .append(PercentEncoder.escapeIllegal(param.rawValue()));
+                .append(PercentEncoder.escapeIllegal(params.value(i)));
     }
 
     /** The position of the pair that counts for a rule, or -1 (see {@link #paramPositions}). */
@@ -601,12 +587,10 @@ final class Translation {
         int[] paramOf = new int[endpoint.rules().size()];
         java.util.Arrays.fill(paramOf, -1);
         for (int i = 0; i < params.size(); i++) {
-            int position = endpoint.position(params.get(i).key());
+            int position = endpoint.position(params, i);
             if (position >= 0) {
                 int current = paramOf[position];
-                if (current < 0
-                        || (params.get(current).rawValue().isEmpty()
-                                && !params.get(i).rawValue().isEmpty())) {
+                if (current < 0 || (params.isEmptyValue(current) && !params.isEmptyValue(i))) {
                     paramOf[position] = i;
                 }
             }
@@ -622,11 +606,11 @@ final class Translation {
 
     /** The normalised ID at a position, or {@code null} when absent, blank or malformed. */
     private static String readId(LegacyParams params, int index) {
-        return index < 0 ? null : LegacyId.normalise(params.get(index).rawValue());
+        return index < 0 ? null : LegacyId.normalise(params.value(index));
     }
 
     private static Rejected rejectId(EndpointMapping endpoint, Rule rule, LegacyParams params, int index, String what) {
-        String raw = index < 0 ? "" : params.get(index).rawValue();
+        String raw = index < 0 ? "" : params.value(index);
         if (index < 0 || LegacyId.isBlank(raw)) {
             return new Rejected(endpoint.name() + ": parameter " + rule.legacyName() + " (" + what + ") is missing");
         }
@@ -647,17 +631,16 @@ final class Translation {
             return null;
         }
         int index = indexOf(params, rule);
-        String raw = index < 0 ? "" : params.get(index).rawValue();
+        String raw = index < 0 ? "" : params.value(index);
         if (raw.indexOf('?') >= 0) {
             StringBuilder url = null;
             for (int i = index + 1; i < params.size(); i++) {
-                Param param = params.get(i);
                 // Only named rules stop re-attaching: a pasted URL's own utm_ pairs belong to it.
-                if (endpoint.position(param.key()) < 0) {
+                if (endpoint.position(params, i) < 0) {
                     if (url == null) {
                         url = new StringBuilder(raw.length() + 64).append(raw);
                     }
-                    url.append('&').append(param.pairText());
+                    params.appendPair(url.append('&'), i);
                     reattached[i] = true;
                     trace.reattached(i);
                 }

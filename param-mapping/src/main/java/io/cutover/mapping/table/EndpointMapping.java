@@ -2,6 +2,7 @@ package io.cutover.mapping.table;
 
 import io.cutover.mapping.LinkKind;
 import io.cutover.mapping.query.Ascii;
+import io.cutover.mapping.query.LegacyParams;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,10 @@ public final class EndpointMapping {
     private final ProductLookup products;
     private final Map<String, Integer> byKey = new HashMap<>();
     private final Rule[] prefixes;
+    /** Open addressing over the lower-case names: probed with a pair's key hash, no string made. */
+    private final String[] slotKeys;
+
+    private final int[] slotPositions;
     private final Rule merchantRule;
     private final Optional<Rule> affiliateRule;
     private final Optional<Rule> landingRule;
@@ -78,6 +83,17 @@ public final class EndpointMapping {
             }
         }
         this.prefixes = prefixRules.toArray(new Rule[0]);
+        int slots = Integer.highestOneBit(Math.max(4, byKey.size() * 4) - 1) << 1;
+        this.slotKeys = new String[slots];
+        this.slotPositions = new int[slots];
+        for (Map.Entry<String, Integer> entry : byKey.entrySet()) {
+            int slot = entry.getKey().hashCode() & (slots - 1);
+            while (slotKeys[slot] != null) {
+                slot = (slot + 1) & (slots - 1);
+            }
+            slotKeys[slot] = entry.getKey();
+            slotPositions[slot] = entry.getValue();
+        }
         this.merchantRule = merchant;
         this.affiliateRule = Optional.ofNullable(affiliate);
         this.landingRule = Optional.ofNullable(landing);
@@ -128,6 +144,35 @@ public final class EndpointMapping {
     public int position(String key) {
         Integer position = byKey.get(key);
         return position == null ? -1 : position;
+    }
+
+    /** The position in {@link #rules()} of the rule a request's pair belongs to, or -1; allocation-free. */
+    public int position(LegacyParams params, int index) {
+        int mask = slotKeys.length - 1;
+        int slot = params.keyHash(index) & mask;
+        String key;
+        while ((key = slotKeys[slot]) != null) {
+            if (params.keyIs(index, key)) {
+                return slotPositions[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** The prefix rule a request's pair falls under, or {@code null}; allocation-free. */
+    public Rule prefixRule(LegacyParams params, int index) {
+        for (Rule rule : prefixes) {
+            if (params.keyStartsWith(index, rule.detail())) {
+                return rule;
+            }
+        }
+        return null;
+    }
+
+    /** Whether a request's pair is one of this endpoint's parameters; allocation-free. */
+    public boolean hasParam(LegacyParams params, int index) {
+        return position(params, index) >= 0 || prefixRule(params, index) != null;
     }
 
     /** The prefix rule a lower-case name falls under, or {@code null}. */
