@@ -50,7 +50,32 @@ final class Translation {
      * request at a time each, and the builder never escapes a translation (the result is copied
      * out with {@code toString}).
      */
-    private static final ThreadLocal<StringBuilder> BUILDER = ThreadLocal.withInitial(() -> new StringBuilder(512));
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    /**
+     * What one translation needs besides its result, kept per thread and reused: the query builder
+     * and the per-rule and per-pair scratch arrays. Nothing in it escapes a translation.
+     */
+    private static final class Workspace {
+        StringBuilder query = new StringBuilder(512);
+        int[] paramOf = new int[32];
+        String[] values = new String[32];
+        boolean[] reattached = new boolean[32];
+        final Columns columns = new Columns();
+
+        void prepare(int rules, int pairs) {
+            if (paramOf.length < rules) {
+                paramOf = new int[rules];
+                values = new String[rules];
+            }
+            if (reattached.length < pairs) {
+                reattached = new boolean[pairs];
+            }
+            java.util.Arrays.fill(paramOf, 0, rules, -1);
+            java.util.Arrays.fill(values, 0, rules, null);
+            java.util.Arrays.fill(reattached, 0, pairs, false);
+        }
+    }
 
     private final MappingTable table;
     private final Directory directory;
@@ -106,7 +131,10 @@ final class Translation {
             return new Rejected(endpoint.name() + ": too many parameters (more than " + LegacyParams.MAX_PAIRS + ")");
         }
 
-        int[] paramOf = paramPositions(endpoint, params);
+        Workspace workspace = WORKSPACE.get();
+        workspace.prepare(endpoint.rules().size(), params.size());
+        int[] paramOf = workspace.paramOf;
+        positions(endpoint, params, paramOf);
         this.paramOf = paramOf;
         Rule merchantRule = endpoint.merchantRule();
         int merchantIndex = indexOf(params, merchantRule);
@@ -151,7 +179,7 @@ final class Translation {
                 && product.awinProductId().isPresent()
                 && endpoint.products().route().isPresent();
 
-        boolean[] reattached = new boolean[params.size()];
+        boolean[] reattached = workspace.reattached;
         LandingDecision landing = decideLanding(endpoint, params, merchant, product, reattached);
         String safeLanding = landing == null ? merchant.defaultLanding() : landing.landing();
 
@@ -183,7 +211,7 @@ final class Translation {
 
         // First pass: every rule's value, decoded and typed.
         int size = endpoint.rules().size();
-        String[] values = new String[size];
+        String[] values = workspace.values;
         for (int r = 0; r < size; r++) {
             Rule rule = endpoint.rules().get(r);
             switch (rule.kind()) {
@@ -215,7 +243,7 @@ final class Translation {
         }
 
         // Second pass: emit in file order.
-        StringBuilder query = BUILDER.get();
+        StringBuilder query = workspace.query;
         query.setLength(0);
         for (int r = 0; r < size; r++) {
             Rule rule = endpoint.rules().get(r);
@@ -296,8 +324,9 @@ final class Translation {
         String path = productRoute ? endpoint.products().route().get() : endpoint.primaryPath();
         PrimaryRequest primary = new PrimaryRequest(path, query.toString());
         if (query.capacity() > KEPT_BUILDER) {
-            BUILDER.remove();
+            workspace.query = new StringBuilder(512);
         }
+        java.util.Arrays.fill(values, 0, size, null);
         return new Mapped(kind, click.merchantId(), click.affiliateId(), primary, safeLanding);
     }
 
@@ -434,30 +463,48 @@ final class Translation {
     }
 
     private static String cell(int position, String[] values, int row, Columns columns) {
-        String[] column = columns == null ? null : columns.of(position);
-        if (column != null) {
-            return row < column.length ? column[row] : "";
+        int z = columns == null ? -1 : columns.of(position);
+        if (z >= 0) {
+            return row < columns.counts[z] ? columns.items[z][row] : "";
         }
         return values[position];
     }
 
-    /** The zipped lists of a rows rule: rule position → items. A handful, so a linear search. */
+    /**
+     * The zipped lists of a rows rule: rule position → items. A handful, so a linear search; kept
+     * in the workspace and refilled, items arrays included.
+     */
     private static final class Columns {
-        private final int[] positions;
-        private final String[][] items;
+        private int size;
+        private int[] positions = new int[4];
+        private int[] counts = new int[4];
+        private String[][] items = new String[4][8];
 
-        Columns(int size) {
-            positions = new int[size];
-            items = new String[size][];
+        void reset(int zips) {
+            if (positions.length < zips) {
+                positions = new int[zips];
+                counts = new int[zips];
+                items = java.util.Arrays.copyOf(items, zips);
+            }
+            size = zips;
         }
 
-        String[] of(int position) {
-            for (int i = 0; i < positions.length; i++) {
+        int of(int position) {
+            for (int i = 0; i < size; i++) {
                 if (positions[i] == position) {
-                    return items[i];
+                    return i;
                 }
             }
-            return null;
+            return -1;
+        }
+
+        void clear() {
+            for (int z = 0; z < size; z++) {
+                if (items[z] != null) {
+                    java.util.Arrays.fill(items[z], 0, counts[z], null);
+                }
+            }
+            size = 0;
         }
     }
 
@@ -470,18 +517,18 @@ final class Translation {
 
     /** Zips the rule's lists into {@code target[0]=…&target[1]=…}. */
     private void rows(EndpointMapping endpoint, Rule rule, LegacyParams params, String[] values, StringBuilder query) {
-        Columns columns = new Columns(rule.zip().size());
+        Columns columns = WORKSPACE.get().columns;
+        columns.reset(rule.zip().size());
         int shortest = Integer.MAX_VALUE;
         int longest = 0;
         for (int z = 0; z < rule.zip().size(); z++) {
             int position = endpoint.position(rule.zipKey(z));
             Rule list = endpoint.rules().get(position);
             int index = indexOf(params, list);
-            String[] items = index < 0 ? NO_ITEMS : items(list, params.value(index));
             columns.positions[z] = position;
-            columns.items[z] = items;
-            shortest = Math.min(shortest, items.length);
-            longest = Math.max(longest, items.length);
+            columns.counts[z] = index < 0 ? 0 : items(list, params.value(index), columns, z);
+            shortest = Math.min(shortest, columns.counts[z]);
+            longest = Math.max(longest, columns.counts[z]);
         }
         int count;
         switch (rule.unequal()) {
@@ -515,19 +562,19 @@ final class Translation {
                 emitted.append(query, start, query.length());
             }
         }
+        columns.clear();
         trace.rows(rule, shortest == Integer.MAX_VALUE ? 0 : shortest, longest, rows, emitted);
     }
 
     /**
-     * A list's items, form-decoded, trimmed and typed (an item not of the type becomes empty); a
-     * {@code |} inside an item would shift the columns of Awin's product rows, so it becomes a space.
+     * A list's items into column {@code z}, form-decoded, trimmed and typed (an item not of the
+     * type becomes empty); a {@code |} inside an item would shift the columns of Awin's product
+     * rows, so it becomes a space. Answers how many.
      */
-    private static final String[] NO_ITEMS = new String[0];
-
-    private static String[] items(Rule list, String raw) {
+    private static int items(Rule list, String raw, Columns columns, int z) {
         String decoded = TypedValues.decoded(raw);
         if (decoded.isEmpty()) {
-            return NO_ITEMS;
+            return 0;
         }
         int count = 1;
         for (int i = 0; i < decoded.length(); i++) {
@@ -535,7 +582,10 @@ final class Translation {
                 count++;
             }
         }
-        String[] items = new String[count];
+        if (columns.items[z] == null || columns.items[z].length < count) {
+            columns.items[z] = new String[Math.max(count, 8)];
+        }
+        String[] items = columns.items[z];
         int start = 0;
         for (int i = 0; i < count; i++) {
             int end = decoded.indexOf(list.separator(), start);
@@ -547,7 +597,7 @@ final class Translation {
             items[i] = typed == null ? "" : Values.cap(typed, list.max());
             start = end + 1;
         }
-        return items;
+        return count;
     }
 
     /** Every parameter under a prefix rule ({@code utm_*}) that no named rule takes, as received. */
@@ -586,6 +636,12 @@ final class Translation {
     static int[] paramPositions(EndpointMapping endpoint, LegacyParams params) {
         int[] paramOf = new int[endpoint.rules().size()];
         java.util.Arrays.fill(paramOf, -1);
+        positions(endpoint, params, paramOf);
+        return paramOf;
+    }
+
+    /** Fills {@code paramOf} (all -1 on entry) as {@link #paramPositions} describes. */
+    private static void positions(EndpointMapping endpoint, LegacyParams params, int[] paramOf) {
         for (int i = 0; i < params.size(); i++) {
             int position = endpoint.position(params, i);
             if (position >= 0) {
@@ -595,7 +651,6 @@ final class Translation {
                 }
             }
         }
-        return paramOf;
     }
 
     /** The same, for callers outside a translation (explain). */

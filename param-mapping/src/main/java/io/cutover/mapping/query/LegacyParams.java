@@ -35,15 +35,24 @@ public final class LegacyParams {
 
     private static final LegacyParams EMPTY = new LegacyParams("", new int[0], 0, false);
 
-    /** Per pair: name start, name end, value start (-1 without '='), value end, 1 if the name is plain. */
-    private static final int FIELDS = 5;
+    /**
+     * Per pair: name start, name end with the two flags below in its high bits, pair end. Queries
+     * are far shorter than 2^28 characters (the server caps the request line).
+     */
+    private static final int FIELDS = 3;
+
+    private static final int HAS_EQUALS = 1 << 30;
+    private static final int PLAIN = 1 << 29;
+    private static final int OFFSET = PLAIN - 1;
 
     private final String query;
     private final int[] bounds;
     private final int size;
     private final boolean truncated;
-    /** Per pair: name, key, value, each made on first use. */
-    private String[] strings;
+    /** Per pair: the value, made on first use; names and keys likewise (explain, messages). */
+    private String[] values;
+
+    private String[] names;
 
     private Param[] params;
 
@@ -62,7 +71,15 @@ public final class LegacyParams {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return EMPTY;
         }
-        int[] bounds = new int[FIELDS * Math.min(MAX_PAIRS, 16)];
+        if (rawQuery.length() > OFFSET) {
+            // Far beyond any request line the server accepts: refused as too many parameters.
+            return new LegacyParams("", new int[0], 0, true);
+        }
+        int pairs = 1;
+        for (int j = rawQuery.indexOf('&'); j >= 0 && pairs < MAX_PAIRS + 1; j = rawQuery.indexOf('&', j + 1)) {
+            pairs++;
+        }
+        int[] bounds = new int[FIELDS * Math.min(MAX_PAIRS, pairs)];
         int size = 0;
         boolean truncated = false;
         int n = rawQuery.length();
@@ -91,10 +108,8 @@ public final class LegacyParams {
                     }
                     int at = FIELDS * size++;
                     bounds[at] = i;
-                    bounds[at + 1] = nameEnd;
-                    bounds[at + 2] = hasEquals ? equals + 1 : -1;
-                    bounds[at + 3] = end;
-                    bounds[at + 4] = plain ? 1 : 0;
+                    bounds[at + 1] = nameEnd | (hasEquals ? HAS_EQUALS : 0) | (plain ? PLAIN : 0);
+                    bounds[at + 2] = end;
                 }
             }
             i = end < n ? skipEntityTails(rawQuery, end + 1) : n;
@@ -115,7 +130,7 @@ public final class LegacyParams {
         }
         Param param = params[index];
         if (param == null) {
-            param = new Param(name(index), key(index), value(index), bounds[FIELDS * index + 2] >= 0);
+            param = new Param(name(index), key(index), value(index), hasEquals(index));
             params[index] = param;
         }
         return param;
@@ -138,37 +153,43 @@ public final class LegacyParams {
     /** The name of a pair as written. */
     public String name(int index) {
         check(index);
-        return string(index, 0);
+        return names(index, 0);
     }
 
     /** The key of a pair: its name decoded and ASCII lower-cased, {@code amp;} prefixes removed. */
     public String key(int index) {
         check(index);
-        return string(index, 1);
+        return names(index, 1);
     }
 
     /** The raw value of a pair, still percent-encoded; empty without {@code =}. */
     public String value(int index) {
         check(index);
-        return string(index, 2);
+        if (values == null) {
+            values = new String[size];
+        }
+        String value = values[index];
+        if (value == null) {
+            value = hasEquals(index) ? query.substring(nameEnd(index) + 1, bounds[FIELDS * index + 2]) : "";
+            values[index] = value;
+        }
+        return value;
     }
 
     /** Whether a pair's value is empty, without making it a string. */
     public boolean isEmptyValue(int index) {
         check(index);
-        int at = FIELDS * index;
-        return bounds[at + 2] < 0 || bounds[at + 2] == bounds[at + 3];
+        return !hasEquals(index) || nameEnd(index) + 1 == bounds[FIELDS * index + 2];
     }
 
     /** Whether a pair's key is {@code lowerKey} (a lower-case name), without making it a string. */
     public boolean keyIs(int index, String lowerKey) {
         check(index);
-        int at = FIELDS * index;
-        if (bounds[at + 4] == 0) {
+        if (!isPlain(index)) {
             return key(index).equals(lowerKey);
         }
-        int start = bounds[at];
-        int length = bounds[at + 1] - start;
+        int start = bounds[FIELDS * index];
+        int length = nameEnd(index) - start;
         if (length != lowerKey.length()) {
             return false;
         }
@@ -183,12 +204,11 @@ public final class LegacyParams {
     /** Whether a pair's key starts with {@code lowerPrefix}, without making it a string. */
     public boolean keyStartsWith(int index, String lowerPrefix) {
         check(index);
-        int at = FIELDS * index;
-        if (bounds[at + 4] == 0) {
+        if (!isPlain(index)) {
             return key(index).startsWith(lowerPrefix);
         }
-        int start = bounds[at];
-        if (bounds[at + 1] - start < lowerPrefix.length()) {
+        int start = bounds[FIELDS * index];
+        if (nameEnd(index) - start < lowerPrefix.length()) {
             return false;
         }
         for (int i = 0; i < lowerPrefix.length(); i++) {
@@ -202,12 +222,12 @@ public final class LegacyParams {
     /** {@code key(index).hashCode()}, computed without making the key a string when it is plain. */
     public int keyHash(int index) {
         check(index);
-        int at = FIELDS * index;
-        if (bounds[at + 4] == 0) {
+        if (!isPlain(index)) {
             return key(index).hashCode();
         }
         int hash = 0;
-        for (int i = bounds[at]; i < bounds[at + 1]; i++) {
+        int end = nameEnd(index);
+        for (int i = bounds[FIELDS * index]; i < end; i++) {
             hash = 31 * hash + lower(query.charAt(i));
         }
         return hash;
@@ -217,7 +237,7 @@ public final class LegacyParams {
     public void appendPair(StringBuilder out, int index) {
         check(index);
         int at = FIELDS * index;
-        out.append(query, bounds[at], bounds[at + 2] < 0 ? bounds[at + 1] : bounds[at + 3]);
+        out.append(query, bounds[at], hasEquals(index) ? bounds[at + 2] : nameEnd(index));
     }
 
     /**
@@ -246,28 +266,31 @@ public final class LegacyParams {
         return index < 0 ? Optional.empty() : Optional.of(value(index));
     }
 
-    private String string(int index, int which) {
-        if (strings == null) {
-            strings = new String[3 * size];
+    private String names(int index, int which) {
+        if (names == null) {
+            names = new String[2 * size];
         }
-        int slot = 3 * index + which;
-        String value = strings[slot];
+        int slot = 2 * index + which;
+        String value = names[slot];
         if (value == null) {
-            int at = FIELDS * index;
-            switch (which) {
-                case 0:
-                    value = query.substring(bounds[at], bounds[at + 1]);
-                    break;
-                case 1:
-                    value = bounds[at + 4] == 1 ? Ascii.lower(name(index)) : keyOf(name(index));
-                    break;
-                default:
-                    value = bounds[at + 2] < 0 ? "" : query.substring(bounds[at + 2], bounds[at + 3]);
-                    break;
-            }
-            strings[slot] = value;
+            value = which == 0
+                    ? query.substring(bounds[FIELDS * index], nameEnd(index))
+                    : isPlain(index) ? Ascii.lower(name(index)) : keyOf(name(index));
+            names[slot] = value;
         }
         return value;
+    }
+
+    private int nameEnd(int index) {
+        return bounds[FIELDS * index + 1] & OFFSET;
+    }
+
+    private boolean hasEquals(int index) {
+        return (bounds[FIELDS * index + 1] & HAS_EQUALS) != 0;
+    }
+
+    private boolean isPlain(int index) {
+        return (bounds[FIELDS * index + 1] & PLAIN) != 0;
     }
 
     private void check(int index) {
