@@ -20,6 +20,7 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param guards each backend's breaker, bulkhead and retries
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -31,7 +32,8 @@ public record CutoverConfig(
         Optional<Path> directoryFile,
         Optional<String> cookieDomain,
         String fallbackLanding,
-        String accessLog) {
+        String accessLog,
+        BackendGuards guards) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);
