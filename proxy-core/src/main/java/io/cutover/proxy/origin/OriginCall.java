@@ -38,6 +38,7 @@ final class OriginCall {
     private Channel channel;
     private boolean reused;
     private boolean written;
+    private boolean responseStarted;
     private boolean retried;
     private boolean done;
 
@@ -156,6 +157,10 @@ final class OriginCall {
         finish(new Attempt.Answered<>(response, status, elapsed()));
     }
 
+    void onResponseStarted() {
+        responseStarted = true;
+    }
+
     void onClosed(Throwable cause) {
         Channel ch = channel;
         channel = null;
@@ -172,6 +177,12 @@ final class OriginCall {
                     cause == null ? "closed before the request was written" : String.valueOf(cause));
         } else if (cause instanceof DecoderException || cause instanceof TooLongFrameException) {
             fail(BackendFailure.BAD_RESPONSE, 0, String.valueOf(cause));
+        } else if (responseStarted) {
+            // It began to answer, then the connection ended: a broken answer, not a silence.
+            fail(
+                    BackendFailure.BAD_RESPONSE,
+                    0,
+                    cause == null ? "closed in the middle of the response" : String.valueOf(cause));
         } else {
             fail(BackendFailure.RESET, 0, cause == null ? "closed before a response" : String.valueOf(cause));
         }
@@ -190,7 +201,7 @@ final class OriginCall {
         }
         BackendFailure failure =
                 ch == null ? BackendFailure.CONNECT : written ? BackendFailure.READ_TIMEOUT : BackendFailure.WRITE;
-        fail(failure, 0, "no answer within the deadline");
+        fail(failure, 0, responseStarted ? "response incomplete within the deadline" : "no answer within the deadline");
     }
 
     private void fail(BackendFailure failure, int status, String detail) {

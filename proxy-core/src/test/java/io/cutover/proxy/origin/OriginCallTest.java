@@ -215,6 +215,7 @@ class OriginCallTest {
 
         Attempt.Failed<FullHttpResponse> failed = failed(result);
         assertThat(failed.failure()).isEqualTo(BackendFailure.READ_TIMEOUT);
+        assertThat(failed.detail()).isEqualTo("no answer within the deadline");
         assertThat(failed.failure().mayHaveCounted()).isTrue();
         assertThat(origin.isOpen()).isFalse();
         assertThat(pool.size()).isZero();
@@ -231,8 +232,24 @@ class OriginCallTest {
         assertThat(result).as("headers without the whole body are no answer").isNotDone();
         elapse(100);
 
-        assertThat(failed(result).failure()).isEqualTo(BackendFailure.READ_TIMEOUT);
+        Attempt.Failed<FullHttpResponse> failed = failed(result);
+        assertThat(failed.failure()).isEqualTo(BackendFailure.READ_TIMEOUT);
+        assertThat(failed.detail()).isEqualTo("response incomplete within the deadline");
         assertThat(origin.isOpen()).isFalse();
+    }
+
+    @Test
+    void aConnectionClosedInTheMiddleOfTheResponseIsABadResponse() {
+        EmbeddedChannel origin = origin();
+
+        CompletableFuture<Attempt<FullHttpResponse>> result = send();
+        requestLine(origin);
+        answer(origin, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz");
+        origin.close();
+
+        Attempt.Failed<FullHttpResponse> failed = failed(result);
+        assertThat(failed.failure()).isEqualTo(BackendFailure.BAD_RESPONSE);
+        assertThat(failed.failure().mayHaveCounted()).isTrue();
     }
 
     @Test
