@@ -83,20 +83,18 @@ public final class BackendGuard {
                 openUntil = clock.instant().plus(settings.breaker().openFor());
             }
             if (from != to) {
-                log.warn(
-                        "breaker {}: {} -> {} (failure rate {}%, slow calls {}%)",
-                        name,
-                        from.tag(),
-                        to.tag(),
-                        rate(breaker.getMetrics().getFailureRate()),
-                        rate(breaker.getMetrics().getSlowCallRate()));
+                float failures = breaker.getMetrics().getFailureRate();
+                float slow = breaker.getMetrics().getSlowCallRate();
+                if (failures >= 0) {
+                    log.warn(
+                            "breaker {}: {} -> {} (failure rate {}%, slow calls {}%)",
+                            name, from.tag(), to.tag(), Math.round(failures), Math.round(slow));
+                } else {
+                    log.warn("breaker {}: {} -> {}", name, from.tag(), to.tag());
+                }
                 listener.stateChanged(name, from, to);
             }
         });
-    }
-
-    private static String rate(float percent) {
-        return percent < 0 ? "-" : Integer.toString(Math.round(percent));
     }
 
     /** The backend's name: {@code primary} or {@code legacy}. */
