@@ -150,6 +150,46 @@ class GuardedChainTest {
         assertThat(primary.received()).hasSize(4);
     }
 
+    @Test
+    void aFullBulkheadSendsToLegacyWithoutTouchingThePrimaryAndFreesWhenACallEnds() {
+        BackendGuard narrow = new BackendGuard(
+                "primary",
+                new GuardSettings(BreakerSettings.defaults(), 1, RetrySettings.none()),
+                Clock.systemUTC(),
+                listener);
+        CompletableFuture<Attempt<String>> inFlight = new CompletableFuture<>();
+        List<String> sent = new ArrayList<>();
+        Backend<String, String> hanging = new Backend<>() {
+            @Override
+            public String name() {
+                return "primary";
+            }
+
+            @Override
+            public CompletableFuture<Attempt<String>> send(String request, long deadlineNanos) {
+                sent.add(request);
+                return inFlight;
+            }
+        };
+        FailoverChain<String, String> chain =
+                new FailoverChain<>(new GuardedBackend<>(hanging, narrow), legacy, ticker, 5 * MS);
+        CompletableFuture<Route<String>> first = chain.route(
+                        "click-1", true, Deadline.after(Duration.ofMillis(300), ticker))
+                .toCompletableFuture();
+        legacy.answers(302);
+
+        Route<String> second = chain.route("click-2", true, Deadline.after(Duration.ofMillis(300), ticker))
+                .toCompletableFuture()
+                .join();
+
+        assertThat(second.fate()).isEqualTo(Fate.LEGACY);
+        assertThat(second.summary()).isEqualTo("primary:bulkhead_full,legacy:ok");
+        assertThat(sent).containsExactly("click-1");
+        inFlight.complete(new Attempt.Answered<>("primary-response", 302, MS));
+        assertThat(first.join().fate()).isEqualTo(Fate.PRIMARY);
+        assertThat(narrow.inFlight()).isZero();
+    }
+
     /** Runs scheduled tasks one at a time, moving the ticker by their delay. */
     static final class ManualScheduler implements Scheduler {
         private final Deque<Runnable> tasks = new ArrayDeque<>();
