@@ -20,6 +20,7 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param guards each backend's breaker, bulkhead and retries
  * @param unknownAffiliate what clicks of affiliates missing from the directory become
  */
 public record CutoverConfig(
@@ -33,6 +34,7 @@ public record CutoverConfig(
         Optional<String> cookieDomain,
         String fallbackLanding,
         String accessLog,
+        BackendGuards guards,
         UnknownAffiliateSettings unknownAffiliate) {
 
     public CutoverConfig {
