@@ -90,8 +90,12 @@ public final class TrackingFlow {
         if (mapping instanceof Rejected rejected) {
             observer.rejected(
                     kind, RejectReason.UNUSABLE_LINK, eventId, uri, headers.clientIp(), ticker.getAsLong() - start);
+            // A pixel sits in the merchant's thank-you page: the browser gets the GIF whatever the
+            // query holds, and the reason goes to the observer (log, metrics), not to the shopper.
             return CompletableFuture.completedFuture(
-                    ClientResponses.error(RejectReason.UNUSABLE_LINK.status(), rejected.reason(), eventId));
+                    kind.isClick()
+                            ? ClientResponses.error(RejectReason.UNUSABLE_LINK.status(), rejected.reason(), eventId)
+                            : responses.local(LocalAnswer.pixel(), eventId));
         }
         Exchange exchange = new Exchange(eventId, kind, method, uri, mapping, headers, start);
         Duration budget = kind.isClick() ? deadlines.click() : deadlines.conversion();
