@@ -20,7 +20,7 @@ class CookieFuzzTest {
     private static final SetCookieRewriter LEGACY_DOMAIN = SetCookieRewriter.toDomain(".shareasale.com");
 
     @FuzzTest
-    @DictionaryEntries({";", "=", "Domain=", "domain", ".awin1.com", "Path=/", "\r\n", "\u0000", "\"", ","})
+    @DictionaryEntries({";", "=", "Domain=", "domain", ".awin1.com", "Path=/", "\\x0D\\x0A", "\\x00", "\\\"", ","})
     void rewriteNeverThrowsNorRelaysAControlCharacter(FuzzedDataProvider data) {
         String setCookie = data.consumeBoolean() ? setCookie(data) : data.consumeRemainingAsString();
         for (SetCookieRewriter rewriter : List.of(LEGACY_DOMAIN, SetCookieRewriter.hostOnly())) {
@@ -69,7 +69,7 @@ class CookieFuzzTest {
     }
 
     @FuzzTest
-    @DictionaryEntries({"; ", "=", "aw", "awc=", "_aw_m_", "awin_", "sscid=", "\"", "\t", "\r\n", "\u0000"})
+    @DictionaryEntries({"; ", "=", "aw", "awc=", "_aw_m_", "awin_", "sscid=", "\\\"", "\\x09", "\\x0D\\x0A", "\\x00"})
     void splitNeverThrowsNorForwardsAControlCharacterOnAnyInput(FuzzedDataProvider data) {
         String header = data.consumeRemainingAsString();
         CookieHeader.parse(header);
