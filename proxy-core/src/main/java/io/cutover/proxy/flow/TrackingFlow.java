@@ -91,7 +91,8 @@ public final class TrackingFlow {
         if (mapping instanceof Rejected rejected) {
             observer.rejected(
                     kind, RejectReason.UNUSABLE_LINK, eventId, uri, headers.clientIp(), ticker.getAsLong() - start);
-            // The pixel sits on a merchant's thank-you page: the browser gets the GIF whatever happened.
+            // A pixel sits in the merchant's thank-you page: the browser gets the GIF whatever the
+            // query holds, and the reason goes to the observer (log, metrics), not to the shopper.
             return CompletableFuture.completedFuture(
                     kind.isClick()
                             ? ClientResponses.error(RejectReason.UNUSABLE_LINK.status(), rejected.reason(), eventId)
