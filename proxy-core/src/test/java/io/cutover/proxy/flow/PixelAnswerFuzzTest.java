@@ -8,6 +8,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cutover.failover.Fate;
 import io.cutover.failover.LocalAnswer;
 import io.cutover.failover.Route;
+import io.cutover.failover.guard.BackendGuard;
+import io.cutover.failover.guard.GuardListener;
+import io.cutover.failover.guard.GuardSettings;
+import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.mapping.LinkKind;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.FileDirectory;
@@ -29,6 +33,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +122,10 @@ class PixelAnswerFuzzTest {
                 headers -> null,
                 headers -> null,
                 System::nanoTime,
-                0);
+                0,
+                // Every connection is reset, so the breakers open early on: the pixel must not care.
+                name -> new BackendGuard(name, GuardSettings.defaults(), Clock.systemUTC(), GuardListener.NONE),
+                name -> RetryPolicy.none());
         Translator translator = new Translator(conversionTable(), FileDirectory.sample());
         FlowObserver observer = new FlowObserver() {
             @Override
