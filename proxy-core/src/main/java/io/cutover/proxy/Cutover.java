@@ -10,6 +10,7 @@ import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.EventMetrics;
+import io.cutover.ops.metrics.ReceivedMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
@@ -18,6 +19,7 @@ import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
+import io.cutover.proxy.queue.RunningRetryQueue;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
@@ -50,6 +52,7 @@ public final class Cutover implements AutoCloseable {
     private final Telemetry telemetry;
     private final AccessLog accessLog;
     private final Origins origins;
+    private final RunningRetryQueue retryQueue;
     private final AtomicReference<Translator> translator;
     private final ProxyServer server;
     private final ProxyServer admin;
@@ -61,7 +64,13 @@ public final class Cutover implements AutoCloseable {
         this.telemetry = Telemetry.create("cutover");
         this.accessLog = accessLog(config.accessLog(), telemetry);
         EventMetrics metrics = new EventMetrics(telemetry.meter(), EventRecorder.vocabulary());
-        FlowObserver observer = new EventRecorder(metrics, accessLog, clock);
+        FlowObserver observer = new EventRecorder(
+                metrics,
+                new ReceivedMetrics(
+                        telemetry.meter(), EventRecorder.vocabulary().kinds()),
+                accessLog,
+                clock);
+        this.retryQueue = RunningRetryQueue.start(config.queue(), config.spool(), telemetry.meter(), ticker);
 
         this.loops = new MultiThreadIoEventLoopGroup(
                 config.server().effectiveEventLoops(),
@@ -88,6 +97,9 @@ public final class Cutover implements AutoCloseable {
                 config.fallbackLanding(),
                 new ClientResponses(cookies::rewrite),
                 observer,
+                retryQueue,
+                config.queue().ackTimeout(),
+                clock,
                 ticker);
         this.server = ProxyServer.bind(
                 "server",
@@ -101,6 +113,14 @@ public final class Cutover implements AutoCloseable {
                 .check(
                         "mapping",
                         ReadinessCheck.of(() -> translator.get() != null, "mapping table loaded", "no mapping table"))
+                .check(
+                        "retry-queue",
+                        ReadinessCheck.of(
+                                () -> retryQueue.sqsAvailable()
+                                        || retryQueue.spool().bytes()
+                                                < retryQueue.spool().maxBytes(),
+                                "SQS or the spool takes events",
+                                "SQS down and the spool full: local answers overflow"))
                 .build();
         this.admin = config.admin().enabled()
                 ? ProxyServer.bind(
@@ -177,6 +197,11 @@ public final class Cutover implements AutoCloseable {
         return config.server().effectiveEventLoops();
     }
 
+    /** The retry queue that locally answered events go to. */
+    public RunningRetryQueue retryQueue() {
+        return retryQueue;
+    }
+
     /** Open origin connections per backend; not to be called from a Cutover event loop. */
     public Map<String, Integer> openOriginConnections() {
         return origins.openConnections();
@@ -184,7 +209,8 @@ public final class Cutover implements AutoCloseable {
 
     /**
      * Stops accepting, lets the event loops finish what they hold (a quiet period of 100 ms, at
-     * most 2 s; their connections close with them), then flushes the access log and metrics.
+     * most 2 s; their connections close with them), closes the retry queue (its events on SQS
+     * or in the spool, fsync'd), then flushes the access log and metrics.
      */
     @Override
     public void close() {
@@ -195,6 +221,7 @@ public final class Cutover implements AutoCloseable {
         loops.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         adminLoop.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).syncUninterruptibly();
         origins.close();
+        retryQueue.close();
         if (accessLog != null) {
             accessLog.close();
         }

@@ -47,6 +47,7 @@ public final class DurableRetryQueue implements RetryQueue {
     private final QueueObserver observer;
     private final LongSupplier ticker;
     private final ScheduledExecutorService drainer;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean sqsAvailable = true;
 
     /**
@@ -83,6 +84,7 @@ public final class DurableRetryQueue implements RetryQueue {
     @Override
     public CompletionStage<Fate> enqueue(QueuedEvent event) {
         long start = ticker.getAsLong();
+        inFlight.incrementAndGet();
         CompletableFuture<Fate> fate;
         if (sqs != null && sqsAvailable) {
             fate = sqs.send(event)
@@ -99,6 +101,7 @@ public final class DurableRetryQueue implements RetryQueue {
             fate = spool(event);
         }
         return fate.thenApply(f -> {
+            inFlight.decrementAndGet();
             observer.durable(f, ticker.getAsLong() - start);
             return f;
         });
@@ -211,17 +214,24 @@ public final class DurableRetryQueue implements RetryQueue {
         }
     }
 
-    /** Stops draining, sends what the batcher holds, and closes the spool (fsync'd). */
+    /**
+     * Stops draining, sends what the batcher holds, lets the events in flight become durable (on
+     * SQS, or spooled when it does not answer in time), then closes the spool (fsync'd).
+     */
     @Override
     public void close() {
         drainer.shutdownNow();
         try {
             drainer.awaitTermination(5, TimeUnit.SECONDS);
+            if (sqs != null) {
+                sqs.flush();
+            }
+            long giveUp = ticker.getAsLong() + ackTimeoutNanos + TimeUnit.SECONDS.toNanos(SPOOL_WAIT_SECONDS);
+            while (inFlight.get() > 0 && ticker.getAsLong() < giveUp) {
+                Thread.sleep(5);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (sqs != null) {
-            sqs.flush();
         }
         spool.close();
     }

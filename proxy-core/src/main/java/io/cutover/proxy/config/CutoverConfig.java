@@ -20,6 +20,8 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param queue the SQS retry queue for locally answered events
+ * @param spool the local spool used while SQS cannot take them
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -31,7 +33,9 @@ public record CutoverConfig(
         Optional<Path> directoryFile,
         Optional<String> cookieDomain,
         String fallbackLanding,
-        String accessLog) {
+        String accessLog,
+        QueueSettings queue,
+        SpoolSettings spool) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);
