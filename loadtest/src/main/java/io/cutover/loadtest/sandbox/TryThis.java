@@ -12,6 +12,8 @@ final class TryThis {
         String awinControl = "http://127.0.0.1:" + sandbox.awin().controlPort();
         String sas = "http://127.0.0.1:" + sandbox.shareASale().trackingPort();
         String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();
+        String sqs = "http://127.0.0.1:" + sandbox.sqs().port();
+        String sqsControl = "http://127.0.0.1:" + sandbox.sqs().controlPort();
         String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
         return String.join(
                 "\n",
@@ -20,6 +22,9 @@ final class TryThis {
                 "  Cutover              " + cutover + "   admin " + admin + "/",
                 "  simulated Awin       " + awin + "   control " + awinControl,
                 "  simulated ShareASale " + sas + "   control " + sasControl,
+                "  SQS (ElasticMQ)      " + sqs + "   control " + sqsControl + "   queue "
+                        + sandbox.sqs().queueUrl(),
+                "  spool                " + sandbox.spoolDir(),
                 "  mapping              built-in table (mappings/r-cfm.yaml), sample directory (config/directory/sample.yaml)",
                 "",
                 "Try:",
@@ -33,12 +38,19 @@ final class TryThis {
                 "  # take ShareASale down too: Cutover answers by itself with the landing page",
                 "  curl -s -X POST '" + sasControl + "/fault?mode=down'",
                 "  curl -si '" + click + "'",
+                "  # ... and queues the event for replay: fate queued, the message in cutover-retry",
+                "  curl -s " + sqsControl + "/queues",
+                "  # take SQS down too: events are spooled (fsync'd) before the answer, fate spooled",
+                "  curl -s -X POST '" + sqsControl + "/fault?mode=down'",
+                "  curl -si '" + click + "'",
+                "  # SQS back: the spool drains to cutover-retry within a second",
+                "  curl -s -X POST '" + sqsControl + "/fault?mode=ok'; sleep 1; curl -s " + sqsControl + "/queues",
                 "  # back to normal",
                 "  curl -s -X POST " + awinControl + "/reset; curl -s -X POST " + sasControl + "/reset",
                 "  # the translation step by step, without sending anything",
                 "  bin/cutover explain '" + click + "'",
                 "  # events by kind and fate",
-                "  curl -s " + admin + "/metrics | grep '^cutover_events_total'",
+                "  curl -s " + admin + "/metrics | grep -E '^cutover_events_(received_)?total|^cutover_spool_'",
                 "",
                 "Ctrl-C stops everything.");
     }

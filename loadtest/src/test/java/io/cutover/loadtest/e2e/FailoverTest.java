@@ -143,7 +143,7 @@ class FailoverTest extends EndToEndTest {
 
         String metrics = body(admin("/metrics"));
         assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"legacy\",kind=\"r.cfm\"\\} [1-9]");
-        assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"local\",kind=\"r.cfm\"\\} [1-9]");
+        assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"queued\",kind=\"r.cfm\"\\} [1-9]");
         assertThat(metrics)
                 .containsPattern("cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"connect\"\\} [1-9]");
     }
