@@ -39,6 +39,9 @@ public final class DurableRetryQueue implements RetryQueue {
     /** The longest an answer waits for the spool's fsync before the disk is given up on. */
     private static final long SPOOL_WAIT_SECONDS = 5;
 
+    private static final QueuedEvent WARM_UP = new QueuedEvent(
+            "-", "-", QueuedEvent.Kind.CLICK, QueuedEvent.Target.PRIMARY, "/", java.util.Map.of(), 0, "");
+
     private static final Logger log = LoggerFactory.getLogger(DurableRetryQueue.class);
 
     private final SqsSender sqs;
@@ -75,7 +78,15 @@ public final class DurableRetryQueue implements RetryQueue {
             thread.setDaemon(true);
             return thread;
         });
+        // The first event must not pay for the codec's and the SDK's start (class loading, the
+        // first connection): warm both now, and learn whether SQS answers at all.
+        QueuedEventCodec.encode(WARM_UP);
         if (sqs != null) {
+            sqs.probe().whenComplete((ok, error) -> {
+                if (error != null) {
+                    unavailable(error);
+                }
+            });
             long interval = drainInterval.toNanos();
             drainer.scheduleWithFixedDelay(this::drainSafely, interval, interval, TimeUnit.NANOSECONDS);
         }

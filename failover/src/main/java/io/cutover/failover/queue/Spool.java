@@ -232,6 +232,13 @@ public final class Spool implements AutoCloseable {
     }
 
     private void writeLoop() {
+        try {
+            // Ready before the first append: creating a file and fsyncing the folder is the
+            // slowest part of a first write.
+            openActive();
+        } catch (IOException e) {
+            log.warn("spool {}: could not prepare a segment; the first append tries again", options.dir(), e);
+        }
         List<Request> batch = new ArrayList<>(options.maxBatch());
         while (running || !requests.isEmpty()) {
             try {
@@ -260,6 +267,7 @@ public final class Spool implements AutoCloseable {
                 if (request.record == null) {
                     sync(written);
                     roll();
+                    openActive();
                     request.done.complete(Append.WRITTEN);
                     continue;
                 }
@@ -282,6 +290,7 @@ public final class Spool implements AutoCloseable {
                 if (activeBytes >= options.segmentBytes()) {
                     sync(written);
                     roll();
+                    openActive();
                 }
             }
             sync(written);

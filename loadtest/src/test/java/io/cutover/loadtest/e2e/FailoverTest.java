@@ -67,8 +67,8 @@ class FailoverTest extends EndToEndTest {
                 .as("legacy after a read timeout would count twice")
                 .isEmpty();
         assertThat(millis)
-                .as("answered without waiting for the hung backend (2 s)")
-                .isLessThan(1500);
+                .as("answered without waiting for the hung backend (10 s)")
+                .isLessThan(5000);
     }
 
     @Test
