@@ -36,6 +36,12 @@ public final class DurableRetryQueue implements RetryQueue {
     /** The error-log marker of an event that neither SQS nor the spool could take. */
     public static final String OVERFLOW_MARK = "retry-queue overflow, event not kept:";
 
+    /** The error-log marker of a spooled event that SQS refuses as such (e.g. too large). */
+    public static final String REFUSED_MARK = "retry-queue: SQS refused a spooled event, not kept:";
+
+    /** Stands for an acknowledgement that has not come. */
+    private static final Throwable PENDING = new TimeoutException("no acknowledgement");
+
     /** The longest an answer waits for the spool's fsync before the disk is given up on. */
     private static final long SPOOL_WAIT_SECONDS = 5;
 
@@ -187,8 +193,13 @@ public final class DurableRetryQueue implements RetryQueue {
         int sent = 0;
         Optional<Path> segment = spool.oldestSegment();
         if (segment.isEmpty()) {
-            if (!sqsAvailable && await(sqs.probe())) {
-                available();
+            if (!sqsAvailable) {
+                Throwable error = await(sqs.probe());
+                if (error == null) {
+                    available();
+                } else {
+                    unavailable(error);
+                }
             }
             return 0;
         }
@@ -200,8 +211,24 @@ public final class DurableRetryQueue implements RetryQueue {
                 acks.add(sqs.send(event));
             }
             sqs.flush();
-            if (!await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)))) {
-                return sent;
+            await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)));
+            List<QueuedEvent> refused = new ArrayList<>();
+            for (int i = 0; i < acks.size(); i++) {
+                Throwable error = acks.get(i).handle((ok, e) -> e).getNow(PENDING);
+                if (error == null) {
+                    continue;
+                }
+                if (!(error instanceof SqsSender.SqsEntryException entry) || !entry.senderFault()) {
+                    // Not answered, or refused for a reason that may pass: the whole segment
+                    // again later (SQS may then hold some twice; the event ID de-duplicates).
+                    unavailable(error);
+                    return sent;
+                }
+                refused.add(events.get(i));
+            }
+            for (QueuedEvent event : refused) {
+                // Sending it again would fail again and block every event behind it.
+                log.error("{} {} (SQS refuses the message itself)", REFUSED_MARK, QueuedEventCodec.encode(event));
             }
             available();
             spool.delete(path, events.size());
@@ -215,13 +242,15 @@ public final class DurableRetryQueue implements RetryQueue {
         return sent;
     }
 
-    private boolean await(CompletableFuture<?> stage) throws InterruptedException {
+    /** Waits for a stage; its failure, or {@code null} when it succeeded. */
+    private Throwable await(CompletableFuture<?> stage) throws InterruptedException {
         try {
             stage.get(Math.max(ackTimeoutNanos, TimeUnit.SECONDS.toNanos(10)), TimeUnit.NANOSECONDS);
-            return true;
-        } catch (ExecutionException | TimeoutException e) {
-            unavailable(e instanceof ExecutionException ? e.getCause() : e);
-            return false;
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (TimeoutException e) {
+            return e;
         }
     }
 

@@ -102,7 +102,14 @@ public final class Spool implements AutoCloseable {
         Spool spool = new Spool(options, observer, existing, next);
         spool.bytes.set(size);
         for (Path segment : existing) {
-            count += spool.read(segment).size();
+            // Torn records are counted when the segment is drained, once.
+            try {
+                count += SpoolRecords.decode(Files.readAllBytes(segment))
+                        .events()
+                        .size();
+            } catch (IOException e) {
+                throw new UncheckedIOException("spool segment " + segment + " unreadable", e);
+            }
         }
         spool.records.set(count);
         if (!existing.isEmpty()) {

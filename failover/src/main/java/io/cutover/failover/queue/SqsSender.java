@@ -81,7 +81,10 @@ public final class SqsSender {
             }
         }
         if (full != null) {
-            sendBatch(full);
+            // Never on the caller's thread: it may be an event loop, and the SDK may block there
+            // (credentials, first connection).
+            List<Pending> batch = full;
+            scheduler.execute(() -> sendBatch(batch));
         } else if (first) {
             scheduler.schedule(this::flush, lingerNanos, TimeUnit.NANOSECONDS);
         }
@@ -175,13 +178,21 @@ public final class SqsSender {
     /** One entry SQS refused, with its code. */
     public static final class SqsEntryException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean senderFault;
+
+        /** Whether SQS blames the message itself: sending it again fails again. */
+        public boolean senderFault() {
+            return senderFault;
+        }
 
         SqsEntryException(BatchResultErrorEntry failed) {
             super(
-                    failed.code() + ": " + failed.message() + (failed.senderFault() ? " (sender fault)" : ""),
+                    failed.code() + ": " + failed.message()
+                            + (Boolean.TRUE.equals(failed.senderFault()) ? " (sender fault)" : ""),
                     null,
                     false,
                     false);
+            this.senderFault = Boolean.TRUE.equals(failed.senderFault());
         }
     }
 

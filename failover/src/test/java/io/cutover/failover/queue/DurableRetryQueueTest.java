@@ -143,6 +143,68 @@ class DurableRetryQueueTest {
     }
 
     @Test
+    void deduplicatesByEventIdOnAFifoQueue() throws Exception {
+        SqsAsyncClient client = client(endpoint);
+        String url = client.createQueue(b -> b.queueName("fifo-" + System.nanoTime() + ".fifo")
+                        .attributes(java.util.Map.of(
+                                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true")))
+                .join()
+                .queueUrl();
+        DurableRetryQueue queue = queue(client, url, spool(), Duration.ofSeconds(5));
+
+        // The same event twice, as after an acknowledgement that came too late.
+        assertThat(queue.enqueue(Events.click(7)).toCompletableFuture().get(20, TimeUnit.SECONDS))
+                .isEqualTo(Fate.QUEUED);
+        assertThat(queue.enqueue(Events.click(7)).toCompletableFuture().get(20, TimeUnit.SECONDS))
+                .isEqualTo(Fate.QUEUED);
+        queue.enqueue(Events.click(8)).toCompletableFuture().get(20, TimeUnit.SECONDS);
+
+        List<Message> messages = receiveAll(client, url, 2);
+        Thread.sleep(500);
+        messages.addAll(client.receiveMessage(ReceiveMessageRequest.builder()
+                        .queueUrl(url)
+                        .maxNumberOfMessages(10)
+                        .waitTimeSeconds(1)
+                        .build())
+                .join()
+                .messages());
+        assertThat(messages)
+                .extracting(m -> QueuedEventCodec.decode(m.body()).eventId())
+                .containsExactlyInAnyOrder(
+                        Events.click(7).eventId(), Events.click(8).eventId());
+    }
+
+    @Test
+    void overflowsWhenSqsIsDownAndTheSpoolIsFull() throws Exception {
+        try (ServerSocket hung = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            SqsAsyncClient client = client(URI.create("http://127.0.0.1:" + hung.getLocalPort()));
+            Spool tiny = Spool.open(
+                    new SpoolOptions(dir, Spool.MAX_RECORD_BYTES, Spool.MAX_RECORD_BYTES, 64, 80), QueueObserver.NONE);
+            DurableRetryQueue queue =
+                    queue(client, "http://127.0.0.1:" + hung.getLocalPort() + "/q/hung", tiny, Duration.ofMillis(100));
+            // All at once: they share fsyncs (group commit) and run past the bound.
+            List<CompletableFuture<Fate>> fates = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                fates.add(queue.enqueue(Events.click(i)).toCompletableFuture());
+            }
+            int spooled = 0;
+            int overflowed = 0;
+            for (CompletableFuture<Fate> fate : fates) {
+                Fate f = fate.get(30, TimeUnit.SECONDS);
+                if (f == Fate.SPOOLED) {
+                    spooled++;
+                } else if (f == Fate.OVERFLOW) {
+                    overflowed++;
+                }
+            }
+            assertThat(spooled + overflowed).as("every event got a fate").isEqualTo(2_000);
+            assertThat(overflowed).as("past the bound: answered, logged whole").isPositive();
+            assertThat(tiny.bytes()).isLessThanOrEqualTo(Spool.MAX_RECORD_BYTES);
+            assertThat(tiny.records()).as("nothing spooled is dropped").isEqualTo(spooled);
+        }
+    }
+
+    @Test
     void drainsWhatAnEarlierRunSpooledAndEmptiesTheSpool() throws Exception {
         try (Spool earlier = spool()) {
             for (int i = 0; i < 15; i++) {

@@ -157,7 +157,7 @@ public final class Sandbox implements AutoCloseable {
         flat.put("queue.region", "eu-west-1");
         flat.put("queue.credentials", "anonymous");
         flat.put("queue.linger", "2ms");
-        flat.put("queue.ack-timeout", "50ms");
+        flat.put("queue.ack-timeout", "100ms");
         flat.put("queue.drain-interval", "250ms");
         flat.put("spool.dir", spoolDir.toString());
         flat.put("spool.max-size", "64MiB");
