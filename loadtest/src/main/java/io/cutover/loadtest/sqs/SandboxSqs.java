@@ -183,15 +183,15 @@ public final class SandboxSqs implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             String mode = query != null && query.startsWith("mode=") ? query.substring(5) : null;
             if (!exchange.getRequestMethod().equals("POST")) {
-                answer(exchange, 200, "sqs: " + (relay.isDown() ? "down" : "ok") + "\n");
+                answer(exchange, 200, "{\"mode\":\"" + (relay.isDown() ? "down" : "ok") + "\"}\n");
             } else if ("down".equals(mode)) {
                 relay.down();
                 log.info("sandbox SQS: down (every connection is reset)");
-                answer(exchange, 200, "sqs: down\n");
+                answer(exchange, 200, "{\"mode\":\"down\"}\n");
             } else if ("ok".equals(mode)) {
                 relay.up();
                 log.info("sandbox SQS: ok");
-                answer(exchange, 200, "sqs: ok\n");
+                answer(exchange, 200, "{\"mode\":\"ok\"}\n");
             } else {
                 answer(exchange, 400, "mode: " + mode + " (expected: down or ok)\n");
             }
