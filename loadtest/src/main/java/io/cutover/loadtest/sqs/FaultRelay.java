@@ -152,7 +152,7 @@ public final class FaultRelay implements AutoCloseable {
     }
 
     /** The target's side: pipes its bytes back to the client. */
-    private static final class Pipe extends ChannelInboundHandlerAdapter {
+    private final class Pipe extends ChannelInboundHandlerAdapter {
         private final Channel client;
 
         Pipe(Channel client) {
@@ -175,7 +175,16 @@ public final class FaultRelay implements AutoCloseable {
         }
     }
 
-    private static void forward(Channel from, Channel to, Object msg) {
+    private void forward(Channel from, Channel to, Object msg) {
+        if (down) {
+            // Nothing passes while down, not even on a connection that slipped past the switch.
+            io.netty.util.ReferenceCountUtil.release(msg);
+            reset(from);
+            if (to != null) {
+                reset(to);
+            }
+            return;
+        }
         if (to == null || !to.isActive()) {
             io.netty.util.ReferenceCountUtil.release(msg);
             from.close();
