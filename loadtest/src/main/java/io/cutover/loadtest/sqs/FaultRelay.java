@@ -91,11 +91,21 @@ public final class FaultRelay implements AutoCloseable {
         down = false;
     }
 
+    /** Closes with a TCP reset (SO_LINGER 0), on the channel's own loop; a closed one is left alone. */
     private static void reset(Channel channel) {
-        if (channel instanceof SocketChannel socket) {
-            socket.config().setOption(ChannelOption.SO_LINGER, 0);
-        }
-        channel.close();
+        channel.eventLoop().execute(() -> {
+            if (!channel.isOpen()) {
+                return;
+            }
+            if (channel instanceof SocketChannel socket) {
+                try {
+                    socket.config().setOption(ChannelOption.SO_LINGER, 0);
+                } catch (io.netty.channel.ChannelException e) {
+                    // Closed by its peer meanwhile: a plain close is all that is left.
+                }
+            }
+            channel.close();
+        });
     }
 
     @Override
