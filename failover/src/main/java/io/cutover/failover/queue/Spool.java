@@ -43,6 +43,9 @@ public final class Spool implements AutoCloseable {
     private static final String PREFIX = "segment-";
     private static final String SUFFIX = ".spool";
 
+    /** Held while the spool is open: two processes appending to one folder would tear each other's records. */
+    private static final String LOCK = "spool.lock";
+
     private final SpoolOptions options;
     private final QueueObserver observer;
     private final BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
@@ -53,6 +56,7 @@ public final class Spool implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private boolean warned;
+    private FileChannel lockFile;
 
     // Confined to the writer thread.
     private long nextSequence;
@@ -99,7 +103,25 @@ public final class Spool implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("spool.dir: " + dir + " (expected: a writable folder; " + e + ")", e);
         }
+        FileChannel lockFile;
+        java.nio.channels.FileLock lock;
+        try {
+            lockFile = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = tryLock(lockFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("spool.dir: " + dir + " (expected: a writable folder; " + e + ")", e);
+        }
+        if (lock == null) {
+            try {
+                lockFile.close();
+            } catch (IOException e) {
+                // nothing held
+            }
+            throw new IllegalStateException(
+                    "spool.dir: " + dir + " (expected: a folder no other running Cutover uses; it is locked)");
+        }
         Spool spool = new Spool(options, observer, existing, next);
+        spool.lockFile = lockFile;
         spool.bytes.set(size);
         for (Path segment : existing) {
             // Torn records are counted when the segment is drained, once.
@@ -121,6 +143,15 @@ public final class Spool implements AutoCloseable {
         }
         spool.writer.start();
         return spool;
+    }
+
+    /** The folder's lock, or {@code null} when another process or another spool here holds it. */
+    private static java.nio.channels.FileLock tryLock(FileChannel lockFile) throws IOException {
+        try {
+            return lockFile.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
+        }
     }
 
     private static long sequenceOf(Path segment) {
@@ -394,6 +425,11 @@ public final class Spool implements AutoCloseable {
             writer.join(10_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            lockFile.close();
+        } catch (IOException e) {
+            log.debug("spool {}: releasing the lock", options.dir(), e);
         }
     }
 

@@ -113,9 +113,20 @@ class SpoolTest {
         }
     }
 
+    @Test
+    void refusesAFolderAnotherOpenSpoolUses() {
+        try (Spool first = open(16 * 1024 * 1024)) {
+            assertThat(first.records()).isZero();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> open(16 * 1024 * 1024))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("expected: a folder no other running Cutover uses");
+        }
+        open(16 * 1024 * 1024).close();
+    }
+
     private Path onlySegment() throws Exception {
         try (var files = Files.list(dir)) {
-            List<Path> all = files.toList();
+            List<Path> all = files.filter(f -> f.toString().endsWith(".spool")).toList();
             assertThat(all).hasSize(1);
             return all.get(0);
         }

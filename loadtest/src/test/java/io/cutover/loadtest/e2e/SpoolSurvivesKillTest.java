@@ -148,7 +148,7 @@ class SpoolSurvivesKillTest {
         }
         long total = 0;
         try (var files = Files.list(spool)) {
-            for (Path file : files.toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".spool")).toList()) {
                 total += Files.size(file);
             }
         }
