@@ -2,6 +2,11 @@ package io.cutover.proxy;
 
 import io.cutover.cookie.CookieHeader;
 import io.cutover.cookie.SetCookieRewriter;
+import io.cutover.failover.guard.BackendGuard;
+import io.cutover.failover.guard.BreakerState;
+import io.cutover.failover.guard.GuardListener;
+import io.cutover.failover.guard.GuardSettings;
+import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.Directory;
 import io.cutover.mapping.directory.FileDirectory;
@@ -10,6 +15,7 @@ import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.EventMetrics;
+import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
@@ -17,6 +23,7 @@ import io.cutover.proxy.config.CutoverConfig;
 import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
+import io.cutover.proxy.flow.GuardRecorder;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.queue.RunningRetryQueue;
@@ -30,7 +37,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -51,6 +62,8 @@ public final class Cutover implements AutoCloseable {
     private final EventLoopGroup adminLoop;
     private final Telemetry telemetry;
     private final AccessLog accessLog;
+    private final Map<String, BackendGuard> guards = new LinkedHashMap<>();
+    private final Map<String, RetryPolicy> retries = new LinkedHashMap<>();
     private final Origins origins;
     private final RunningRetryQueue retryQueue;
     private final AtomicReference<Translator> translator;
@@ -78,6 +91,16 @@ public final class Cutover implements AutoCloseable {
                 transport.ioHandlerFactory());
         this.adminLoop = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("cutover-admin"), transport.ioHandlerFactory());
+        List<String> states = new ArrayList<>();
+        for (BreakerState state : BreakerState.values()) {
+            states.add(state.tag());
+        }
+        GuardMetrics guardMetrics = new GuardMetrics(telemetry.meter(), states);
+        GuardListener guardListener = new GuardRecorder(guardMetrics);
+        guard("primary", config.guards().primary(), guardMetrics, guardListener, clock, ticker);
+        config.guards()
+                .legacy()
+                .ifPresent(settings -> guard("legacy", settings, guardMetrics, guardListener, clock, ticker));
         SetCookieRewriter cookies =
                 config.cookieDomain().map(SetCookieRewriter::toDomain).orElseGet(SetCookieRewriter::hostOnly);
         this.origins = new Origins(
@@ -88,7 +111,9 @@ public final class Cutover implements AutoCloseable {
                 headers -> CookieHeader.forPrimary(headers.cookie()).orElse(null),
                 headers -> CookieHeader.forLegacy(headers.cookie()).orElse(null),
                 ticker,
-                MINIMUM_ATTEMPT_NANOS);
+                MINIMUM_ATTEMPT_NANOS,
+                guards::get,
+                retries::get);
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
                 origins,
@@ -131,6 +156,26 @@ public final class Cutover implements AutoCloseable {
                         transport,
                         new AdminChannelInitializer(telemetry, health))
                 : null;
+    }
+
+    private void guard(
+            String name,
+            GuardSettings settings,
+            GuardMetrics guardMetrics,
+            GuardListener listener,
+            Clock clock,
+            LongSupplier ticker) {
+        BackendGuard guard = new BackendGuard(name, settings, clock, listener);
+        guardMetrics.watch(name, () -> guard.state().tag(), guard::inFlight);
+        guards.put(name, guard);
+        retries.put(
+                name,
+                new RetryPolicy(
+                        name,
+                        settings.retry(),
+                        ticker,
+                        () -> ThreadLocalRandom.current().nextDouble(),
+                        listener));
     }
 
     /** Loads the mapping table and directory the config names, then starts everything. */
@@ -200,6 +245,22 @@ public final class Cutover implements AutoCloseable {
     /** The retry queue that locally answered events go to. */
     public RunningRetryQueue retryQueue() {
         return retryQueue;
+    }
+
+    /**
+     * The guard of a backend ({@code primary}, or {@code legacy} when configured): its breaker
+     * state, and {@link BackendGuard#isCallPermitted()}, the cheap non-blocking question "may a
+     * call go to this backend now" that takes no permission. Safe from any thread.
+     *
+     * @throws IllegalArgumentException for a backend that is not configured
+     */
+    public BackendGuard guard(String backend) {
+        BackendGuard guard = guards.get(backend);
+        if (guard == null) {
+            throw new IllegalArgumentException(
+                    "backend: " + backend + " (expected: one of " + String.join(", ", guards.keySet()) + ")");
+        }
+        return guard;
     }
 
     /** Open origin connections per backend; not to be called from a Cutover event loop. */

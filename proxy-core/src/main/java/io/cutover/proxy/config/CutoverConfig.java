@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param accessLog {@code stdout}, {@code off}, or a file path
  * @param queue the SQS retry queue for locally answered events
  * @param spool the local spool used while SQS cannot take them
+ * @param guards each backend's breaker, bulkhead and retries
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -35,7 +36,8 @@ public record CutoverConfig(
         String fallbackLanding,
         String accessLog,
         QueueSettings queue,
-        SpoolSettings spool) {
+        SpoolSettings spool,
+        BackendGuards guards) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);
