@@ -128,10 +128,10 @@ class GuardedFailoverTest {
 
     @ParameterizedTest(name = "{0} -> {1}, {2}")
     @CsvSource({
-        "CONNECTION_RESET_BY_PEER, reset, local",
-        "EMPTY_RESPONSE, reset, local",
-        "MALFORMED_RESPONSE_CHUNK, bad_response, local",
-        "RANDOM_DATA_THEN_CLOSE, bad_response, local",
+        "CONNECTION_RESET_BY_PEER, reset, spooled",
+        "EMPTY_RESPONSE, reset, spooled",
+        "MALFORMED_RESPONSE_CHUNK, bad_response, spooled",
+        "RANDOM_DATA_THEN_CLOSE, bad_response, spooled",
     })
     void endsEachFaultInItsFailureClassAndFate(Fault fault, String outcome, String fate) throws Exception {
         it.primary.stubFor(any(anyUrl()).willReturn(aResponse().withFault(fault)));
