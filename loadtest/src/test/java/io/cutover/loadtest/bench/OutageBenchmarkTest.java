@@ -29,8 +29,8 @@ class OutageBenchmarkTest {
         assertThat(results.get(0).fates()).containsKey("primary");
         assertThat(results.get(1).fates()).containsKey("legacy").doesNotContainKey("primary");
         // Answered locally: every event durable first, on SQS or (when SQS was slow) in the spool.
+        assertThat(results.get(2).fates().keySet()).isSubsetOf("queued", "spooled");
         assertThat(results.get(2).fates())
-                .containsOnlyKeys("queued", "spooled")
                 .satisfies(fates -> assertThat(fates.values().stream()
                                 .mapToLong(Long::longValue)
                                 .sum())
