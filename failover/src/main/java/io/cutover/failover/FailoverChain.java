@@ -198,6 +198,6 @@ public final class FailoverChain<Q, R> {
     }
 
     private CompletionStage<Route<R>> local(List<Route.Step> steps) {
-        return CompletableFuture.completedFuture(new Route<>(Fate.LOCAL, null, 0, steps));
+        return CompletableFuture.completedFuture(Route.local(steps));
     }
 }

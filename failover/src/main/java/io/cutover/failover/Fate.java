@@ -4,23 +4,29 @@ import java.util.Locale;
 
 /**
  * How a tracked event ended. Every event gets exactly one fate, so that received = the sum of
- * fates, always.
+ * fates, always. A local answer (Cutover's own redirect or pixel, see {@link Route#isLocal()}) is
+ * not a fate: its event ends {@link #QUEUED}, {@link #SPOOLED} or, when both fail, {@link
+ * #OVERFLOW}.
  */
 public enum Fate {
     /** The primary (Awin) answered. */
     PRIMARY,
     /** The legacy platform (ShareASale) answered. */
     LEGACY,
-    /**
-     * Cutover answered by itself (redirect or pixel) because no backend did. Until the retry queue
-     * keeps such events for replay, a {@code LOCAL} event has not reached any platform: it is the
-     * figure to watch, and the one the retry queue turns into {@link #QUEUED} or {@link #SPOOLED}.
-     */
-    LOCAL,
-    /** Answered locally and acknowledged by the retry queue. */
+    /** Answered locally (no backend did) and acknowledged by SQS before the answer left. */
     QUEUED,
-    /** Answered locally and written to the local spool (fsync'd), to be drained to the queue. */
+    /**
+     * Answered locally and appended to the local spool, fsync'd, before the answer left; the
+     * spool drains to SQS when it answers again.
+     */
     SPOOLED,
+    /**
+     * Answered locally while neither SQS nor the spool could take the event (SQS down and the
+     * spool full). The shopper still got the answer; the whole event is written to the error log
+     * as one {@code QueuedEventCodec} line, to be re-queued from there, and counted here so that
+     * received = the sum of fates still holds. The figure to alert on.
+     */
+    OVERFLOW,
     /** Not a usable request: answered 400 with the reason. */
     REJECTED;
 

@@ -5,21 +5,31 @@ import java.util.List;
 /**
  * Where a request went and how it ended.
  *
- * @param fate {@link Fate#PRIMARY}, {@link Fate#LEGACY} or {@link Fate#LOCAL}
- * @param response the backend's answer to relay; {@code null} when the fate is {@code LOCAL}
- * @param status the backend's status; 0 when the fate is {@code LOCAL}
+ * @param fate {@link Fate#PRIMARY} or {@link Fate#LEGACY} when a backend answered; {@code null}
+ *     for a local answer, whose fate the retry queue decides ({@link Fate#QUEUED}, {@link
+ *     Fate#SPOOLED})
+ * @param response the backend's answer to relay; {@code null} for a local answer
+ * @param status the backend's status; 0 for a local answer
  * @param steps every attempt in order, for metrics and the access log
  * @param <R> the response type of the transport
  */
 public record Route<R>(Fate fate, R response, int status, List<Step> steps) {
 
     public Route {
+        if (fate != null && fate != Fate.PRIMARY && fate != Fate.LEGACY) {
+            throw new IllegalArgumentException("fate: " + fate + " (expected: PRIMARY, LEGACY, or null for local)");
+        }
         steps = List.copyOf(steps);
+    }
+
+    /** No backend answered: Cutover answers by itself, and the event goes to the retry queue. */
+    public static <R> Route<R> local(List<Step> steps) {
+        return new Route<>(null, null, 0, steps);
     }
 
     /** Whether Cutover must answer by itself. */
     public boolean isLocal() {
-        return fate == Fate.LOCAL;
+        return fate == null;
     }
 
     /** {@code primary:connect,legacy:ok}: the attempts in one short token for the access log. */

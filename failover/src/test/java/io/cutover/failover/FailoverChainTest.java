@@ -68,7 +68,7 @@ class FailoverChainTest {
                     .toCompletableFuture()
                     .join();
 
-            assertThat(route.fate()).as(failure.name()).isEqualTo(Fate.LOCAL);
+            assertThat(route.isLocal()).as(failure.name()).isTrue();
             assertThat(legacy.received()).as(failure.name()).isEmpty();
         }
     }
@@ -98,7 +98,7 @@ class FailoverChainTest {
 
         Route<String> route = route(true, Duration.ofMillis(800));
 
-        assertThat(route.fate()).isEqualTo(Fate.LOCAL);
+        assertThat(route.isLocal()).isTrue();
         assertThat(route.isLocal()).isTrue();
         assertThat(route.response()).isNull();
         assertThat(route.summary()).isEqualTo("primary:connect,legacy:bad_status");
@@ -117,8 +117,8 @@ class FailoverChainTest {
                 .join();
 
         assertThat(retired.hasLegacy()).isFalse();
-        assertThat(translated.fate()).isEqualTo(Fate.LOCAL);
-        assertThat(untranslated.fate()).isEqualTo(Fate.LOCAL);
+        assertThat(translated.isLocal()).isTrue();
+        assertThat(untranslated.isLocal()).isTrue();
         assertThat(untranslated.steps()).isEmpty();
         assertThat(untranslated.summary()).isEqualTo("-");
     }
@@ -141,7 +141,7 @@ class FailoverChainTest {
 
         Route<String> route = route(true, Duration.ofMillis(800));
 
-        assertThat(route.fate()).isEqualTo(Fate.LOCAL);
+        assertThat(route.isLocal()).isTrue();
         assertThat(legacy.received()).isEmpty();
         assertThat(route.summary()).isEqualTo("primary:connect,legacy:deadline");
     }

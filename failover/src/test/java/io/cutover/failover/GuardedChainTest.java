@@ -110,7 +110,7 @@ class GuardedChainTest {
                 .toCompletableFuture()
                 .join();
 
-        assertThat(route.fate()).isEqualTo(Fate.LOCAL);
+        assertThat(route.isLocal()).isTrue();
         assertThat(scheduler.pending()).isZero();
         assertThat(legacy.received()).isEmpty();
     }

@@ -16,6 +16,7 @@ import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
+import io.cutover.ops.metrics.ReceivedMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
@@ -25,6 +26,7 @@ import io.cutover.proxy.flow.FlowObserver;
 import io.cutover.proxy.flow.GuardRecorder;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
+import io.cutover.proxy.queue.RunningRetryQueue;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
@@ -63,6 +65,7 @@ public final class Cutover implements AutoCloseable {
     private final Map<String, BackendGuard> guards = new LinkedHashMap<>();
     private final Map<String, RetryPolicy> retries = new LinkedHashMap<>();
     private final Origins origins;
+    private final RunningRetryQueue retryQueue;
     private final AtomicReference<Translator> translator;
     private final ProxyServer server;
     private final ProxyServer admin;
@@ -74,7 +77,13 @@ public final class Cutover implements AutoCloseable {
         this.telemetry = Telemetry.create("cutover");
         this.accessLog = accessLog(config.accessLog(), telemetry);
         EventMetrics metrics = new EventMetrics(telemetry.meter(), EventRecorder.vocabulary());
-        FlowObserver observer = new EventRecorder(metrics, accessLog, clock);
+        FlowObserver observer = new EventRecorder(
+                metrics,
+                new ReceivedMetrics(
+                        telemetry.meter(), EventRecorder.vocabulary().kinds()),
+                accessLog,
+                clock);
+        this.retryQueue = RunningRetryQueue.start(config.queue(), config.spool(), telemetry.meter(), ticker);
 
         this.loops = new MultiThreadIoEventLoopGroup(
                 config.server().effectiveEventLoops(),
@@ -113,6 +122,9 @@ public final class Cutover implements AutoCloseable {
                 config.fallbackLanding(),
                 new ClientResponses(cookies::rewrite),
                 observer,
+                retryQueue,
+                config.queue().ackTimeout(),
+                clock,
                 ticker);
         this.server = ProxyServer.bind(
                 "server",
@@ -126,6 +138,14 @@ public final class Cutover implements AutoCloseable {
                 .check(
                         "mapping",
                         ReadinessCheck.of(() -> translator.get() != null, "mapping table loaded", "no mapping table"))
+                .check(
+                        "retry-queue",
+                        ReadinessCheck.of(
+                                () -> retryQueue.sqsAvailable()
+                                        || retryQueue.spool().bytes()
+                                                < retryQueue.spool().maxBytes(),
+                                "SQS or the spool takes events",
+                                "SQS down and the spool full: local answers overflow"))
                 .build();
         this.admin = config.admin().enabled()
                 ? ProxyServer.bind(
@@ -222,6 +242,11 @@ public final class Cutover implements AutoCloseable {
         return config.server().effectiveEventLoops();
     }
 
+    /** The retry queue that locally answered events go to. */
+    public RunningRetryQueue retryQueue() {
+        return retryQueue;
+    }
+
     /**
      * The guard of a backend ({@code primary}, or {@code legacy} when configured): its breaker
      * state, and {@link BackendGuard#isCallPermitted()}, the cheap non-blocking question "may a
@@ -245,7 +270,8 @@ public final class Cutover implements AutoCloseable {
 
     /**
      * Stops accepting, lets the event loops finish what they hold (a quiet period of 100 ms, at
-     * most 2 s; their connections close with them), then flushes the access log and metrics.
+     * most 2 s; their connections close with them), closes the retry queue (its events on SQS
+     * or in the spool, fsync'd), then flushes the access log and metrics.
      */
     @Override
     public void close() {
@@ -256,6 +282,7 @@ public final class Cutover implements AutoCloseable {
         loops.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         adminLoop.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).syncUninterruptibly();
         origins.close();
+        retryQueue.close();
         if (accessLog != null) {
             accessLog.close();
         }

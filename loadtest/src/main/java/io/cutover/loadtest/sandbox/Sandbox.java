@@ -3,6 +3,7 @@ package io.cutover.loadtest.sandbox;
 import io.cutover.loadtest.sim.SimulatedAwin;
 import io.cutover.loadtest.sim.SimulatedShareASale;
 import io.cutover.loadtest.sim.SimulatorOptions;
+import io.cutover.loadtest.sqs.SandboxSqs;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.mapping.directory.Merchant;
@@ -10,6 +11,9 @@ import io.cutover.mapping.table.MappingTable;
 import io.cutover.proxy.Cutover;
 import io.cutover.proxy.config.ConfigLoader;
 import io.cutover.proxy.config.CutoverConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
@@ -17,20 +21,33 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The embedded default: a simulated Awin, a simulated ShareASale, and Cutover between them with
- * the built-in mapping table and the sample directory, all in this process and on loopback. The
- * real code path end to end: Cutover is configured exactly as {@code serve} would configure it,
- * only with the simulators' addresses.
+ * The embedded default: a simulated Awin, a simulated ShareASale, an SQS (ElasticMQ) with an
+ * outage switch, and Cutover between them with the built-in mapping table and the sample
+ * directory, all in this process and on loopback. The real code path end to end: Cutover is
+ * configured exactly as {@code serve} would configure it, only with the simulators' addresses,
+ * and talks to ElasticMQ through the real AWS SDK client.
  */
 public final class Sandbox implements AutoCloseable {
 
     private final SimulatedAwin awin;
     private final SimulatedShareASale shareASale;
+    private final SandboxSqs sqs;
+    private final Path spoolDir;
+    private final boolean temporarySpool;
     private final Cutover cutover;
 
-    private Sandbox(SimulatedAwin awin, SimulatedShareASale shareASale, Cutover cutover) {
+    private Sandbox(
+            SimulatedAwin awin,
+            SimulatedShareASale shareASale,
+            SandboxSqs sqs,
+            Path spoolDir,
+            boolean temporarySpool,
+            Cutover cutover) {
         this.awin = awin;
         this.shareASale = shareASale;
+        this.sqs = sqs;
+        this.spoolDir = spoolDir;
+        this.temporarySpool = temporarySpool;
         this.cutover = cutover;
     }
 
@@ -70,11 +87,21 @@ public final class Sandbox implements AutoCloseable {
                         .controlPort(options.shareASaleControlPort())
                         .build(),
                 merchantLandings);
+        SandboxSqs sqs = null;
         try {
             awin.start();
             shareASale.start();
+            Path spoolDir = spoolDir(options.dataDir());
+            sqs = SandboxSqs.start(
+                    options.sqsPort(),
+                    options.sqsControlPort(),
+                    options.sqsStorePort(),
+                    options.dataDir() == null ? null : options.dataDir().resolve("elasticmq"));
             CutoverConfig config = ConfigLoader.fromTree(
-                    "sandbox", config(options, awin, shareASale, overrides), System.getenv(), Path.of("."));
+                    "sandbox",
+                    config(options, awin, shareASale, sqs, spoolDir, overrides),
+                    System.getenv(),
+                    Path.of("."));
             Cutover cutover = Cutover.start(
                     config,
                     new Translator(
@@ -83,16 +110,35 @@ public final class Sandbox implements AutoCloseable {
                             config.unknownAffiliate().publisher()),
                     Clock.systemUTC(),
                     System::nanoTime);
-            return new Sandbox(awin, shareASale, cutover);
+            return new Sandbox(awin, shareASale, sqs, spoolDir, options.dataDir() == null, cutover);
         } catch (RuntimeException e) {
+            if (sqs != null) {
+                sqs.close();
+            }
             shareASale.close();
             awin.close();
             throw e;
         }
     }
 
+    private static Path spoolDir(Path dataDir) {
+        try {
+            if (dataDir == null) {
+                return Files.createTempDirectory("cutover-sandbox-spool-");
+            }
+            return Files.createDirectories(dataDir.resolve("spool"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("--data: " + dataDir + " (expected: a writable folder; " + e + ")", e);
+        }
+    }
+
     private static Map<String, Object> config(
-            SandboxOptions options, SimulatedAwin awin, SimulatedShareASale shareASale, Map<String, Object> overrides) {
+            SandboxOptions options,
+            SimulatedAwin awin,
+            SimulatedShareASale shareASale,
+            SandboxSqs sqs,
+            Path spoolDir,
+            Map<String, Object> overrides) {
         Map<String, Object> flat = new LinkedHashMap<>();
         flat.put("server.host", "127.0.0.1");
         flat.put("server.port", options.cutoverPort());
@@ -114,6 +160,17 @@ public final class Sandbox implements AutoCloseable {
         flat.put("deadlines.pass-through", "1s");
         flat.put("directory.file", ConfigLoader.SAMPLE_DIRECTORY);
         flat.put("access-log", options.accessLog());
+        // The real SDK client against ElasticMQ: unsigned, and a short wait before spooling.
+        flat.put("queue.url", sqs.queueUrl());
+        flat.put("queue.endpoint", sqs.endpoint().toString());
+        flat.put("queue.region", "eu-west-1");
+        flat.put("queue.credentials", "anonymous");
+        flat.put("queue.linger", "2ms");
+        flat.put("queue.ack-timeout", "100ms");
+        flat.put("queue.drain-interval", "250ms");
+        flat.put("spool.dir", spoolDir.toString());
+        flat.put("spool.max-size", "64MiB");
+        flat.put("spool.segment-size", "1MiB");
         flat.putAll(overrides);
         return nested(flat);
     }
@@ -145,19 +202,44 @@ public final class Sandbox implements AutoCloseable {
         return cutover;
     }
 
+    /** The sandbox's SQS (ElasticMQ behind its fault relay). */
+    public SandboxSqs sqs() {
+        return sqs;
+    }
+
+    /** Where Cutover's spool is. */
+    public Path spoolDir() {
+        return spoolDir;
+    }
+
     /** Cutover's base URL, e.g. {@code http://127.0.0.1:8080}. */
     public String url() {
         return "http://127.0.0.1:" + cutover.port();
     }
 
-    /** Stops Cutover first (no request then finds a simulator gone), then the simulators. */
+    /** Stops Cutover first (no request then finds a simulator gone), then SQS and the simulators. */
     @Override
     public void close() {
         try {
             cutover.close();
         } finally {
+            sqs.close();
             shareASale.close();
             awin.close();
+            if (temporarySpool) {
+                deleteSpool();
+            }
+        }
+    }
+
+    private void deleteSpool() {
+        try (var files = Files.list(spoolDir)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(spoolDir);
+        } catch (IOException e) {
+            // A temporary folder: the system cleans it up eventually.
         }
     }
 }

@@ -6,6 +6,7 @@ import io.cutover.proxy.cli.Shutdown;
 import io.cutover.proxy.cli.StartupBanner;
 import io.cutover.proxy.cli.UsageException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /** {@code cutover sandbox}: everything embedded on loopback, for trying Cutover on a fresh machine. */
@@ -27,10 +28,17 @@ public final class SandboxCommand implements Command {
                 usage: cutover sandbox [--port 8080] [--admin-port 9090]
                                        [--awin-port 8081] [--awin-control-port 8091]
                                        [--shareasale-port 8082] [--shareasale-control-port 8092]
-                                       [--event-loops N] [--access-log stdout|off|FILE]
+                                       [--sqs-port 9324] [--sqs-control-port 9325] [--sqs-store-port N]
+                                       [--event-loops N] [--access-log stdout|off|FILE] [--data DIR]
 
                 Runs Cutover on 127.0.0.1 between a simulated Awin (primary) and a simulated
-                ShareASale (legacy), with the built-in mapping table and the sample directory.
+                ShareASale (legacy), with the built-in mapping table and the sample directory,
+                and ElasticMQ as its SQS retry queue (cutover-retry, dead letters in
+                cutover-retry-dead), behind an outage switch on the SQS control port.
+                The spool and ElasticMQ's messages are kept in DIR (default: the folder
+                cutover-sandbox in the system's temporary folder), so a restarted sandbox
+                finds what a stopped or killed one left. ElasticMQ itself listens on
+                --sqs-store-port (default: the SQS port + 2).
                 Nothing leaves the machine. Ctrl-C stops everything.""";
     }
 
@@ -46,17 +54,26 @@ public final class SandboxCommand implements Command {
                 args.intOption("--shareasale-port", defaults.shareASalePort(), 0, 65535),
                 args.intOption("--shareasale-control-port", defaults.shareASaleControlPort(), 0, 65535),
                 args.intOption("--event-loops", defaults.eventLoops(), 0, 256),
-                accessLog(args.option("--access-log"), defaults.accessLog()));
+                accessLog(args.option("--access-log"), defaults.accessLog()),
+                args.intOption("--sqs-port", defaults.sqsPort(), 1, 65535),
+                args.intOption("--sqs-control-port", defaults.sqsControlPort(), 0, 65535),
+                args.intOption("--sqs-store-port", defaults.sqsStorePort(), 0, 65535),
+                dataDir(args.option("--data"), defaults.dataDir()));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
         Sandbox sandbox = Sandbox.start(options);
         out.println(StartupBanner.describe(sandbox.cutover()));
+        out.println("data: " + options.dataDir() + " (the spool and ElasticMQ's messages; kept across restarts)");
         out.println();
         out.println(TryThis.text(sandbox));
         out.flush();
         Shutdown.await(sandbox);
         return 0;
+    }
+
+    private static Path dataDir(String value, Path defaultValue) {
+        return value == null ? defaultValue : Path.of(value).toAbsolutePath();
     }
 
     private static String accessLog(String value, String defaultValue) {

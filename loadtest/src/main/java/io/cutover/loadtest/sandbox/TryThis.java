@@ -12,6 +12,8 @@ final class TryThis {
         String awinControl = "http://127.0.0.1:" + sandbox.awin().controlPort();
         String sas = "http://127.0.0.1:" + sandbox.shareASale().trackingPort();
         String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();
+        String sqs = "http://127.0.0.1:" + sandbox.sqs().port();
+        String sqsControl = "http://127.0.0.1:" + sandbox.sqs().controlPort();
         String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
         String sale = cutover + "/sale.cfm?merchantID=41388&tracking=ORDER-1001&amount=25.00&transtype=sale"
                 + "&currency=USD&couponcode=SPRING&skulist=S1,S2&pricelist=10.00,7.50&quantitylist=1,2";
@@ -22,6 +24,9 @@ final class TryThis {
                 "  Cutover              " + cutover + "   admin " + admin + "/",
                 "  simulated Awin       " + awin + "   control " + awinControl,
                 "  simulated ShareASale " + sas + "   control " + sasControl,
+                "  SQS (ElasticMQ)      " + sqs + "   control " + sqsControl + "   queue "
+                        + sandbox.sqs().queueUrl(),
+                "  spool                " + sandbox.spoolDir(),
                 "  mapping              built-in tables (mappings/*.yaml), sample directory (config/directory/sample.yaml)",
                 "",
                 "Try:",
@@ -35,6 +40,13 @@ final class TryThis {
                 "  # take ShareASale down too: Cutover answers by itself with the landing page",
                 "  curl -s -X POST '" + sasControl + "/fault?mode=down'",
                 "  curl -si '" + click + "'",
+                "  # ... and queues the event for replay: fate queued, the message in cutover-retry",
+                "  curl -s " + sqsControl + "/queues",
+                "  # take SQS down too: events are spooled (fsync'd) before the answer, fate spooled",
+                "  curl -s -X POST '" + sqsControl + "/fault?mode=down'",
+                "  curl -si '" + click + "'",
+                "  # SQS back: the spool drains to cutover-retry within a second",
+                "  curl -s -X POST '" + sqsControl + "/fault?mode=ok'; sleep 1; curl -s " + sqsControl + "/queues",
                 "  # back to normal",
                 "  curl -s -X POST " + awinControl + "/reset; curl -s -X POST " + sasControl + "/reset",
                 "  # a sale pixel: the browser gets the GIF, the simulated Awin gets sread.img",
@@ -43,7 +55,7 @@ final class TryThis {
                 "  # the translation step by step, without sending anything",
                 "  bin/cutover explain '" + click + "'",
                 "  # events by kind and fate",
-                "  curl -s " + admin + "/metrics | grep '^cutover_events_total'",
+                "  curl -s " + admin + "/metrics | grep -E '^cutover_events_(received_)?total|^cutover_spool_'",
                 "",
                 "Ctrl-C stops everything.");
     }

@@ -28,7 +28,13 @@ class OutageBenchmarkTest {
         // must and must not hold, and by their sum.
         assertThat(results.get(0).fates()).containsKey("primary");
         assertThat(results.get(1).fates()).containsKey("legacy").doesNotContainKey("primary");
-        assertThat(results.get(2).fates()).containsExactly(java.util.Map.entry("local", 120L));
+        // Answered locally: every event durable first, on SQS or (when SQS was slow) in the spool.
+        assertThat(results.get(2).fates().keySet()).isSubsetOf("queued", "spooled");
+        assertThat(results.get(2).fates())
+                .satisfies(fates -> assertThat(fates.values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum())
+                        .isEqualTo(120L));
         assertThat(results.get(1).breaker()).isEqualTo(BreakerState.OPEN);
         assertThat(results.get(1).primaryAttempts()).containsKey("breaker_open");
         for (OutageBenchmark.Result result : results) {

@@ -107,7 +107,7 @@ abstract class EndToEndTest {
     }
 
     void awinSlowerThanTheDeadline() {
-        sandbox.awin().fault(Fault.slow(Duration.ofSeconds(2)));
+        sandbox.awin().fault(Fault.slow(Duration.ofSeconds(10)));
     }
 
     void shareASaleDown() {

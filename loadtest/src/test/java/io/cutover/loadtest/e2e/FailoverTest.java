@@ -67,8 +67,8 @@ class FailoverTest extends EndToEndTest {
                 .as("legacy after a read timeout would count twice")
                 .isEmpty();
         assertThat(millis)
-                .as("answered without waiting for the hung backend (2 s)")
-                .isLessThan(1500);
+                .as("answered without waiting for the hung backend (10 s)")
+                .isLessThan(5000);
     }
 
     @Test
@@ -143,7 +143,7 @@ class FailoverTest extends EndToEndTest {
 
         String metrics = body(admin("/metrics"));
         assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"legacy\",kind=\"r.cfm\"\\} [1-9]");
-        assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"local\",kind=\"r.cfm\"\\} [1-9]");
+        assertThat(metrics).containsPattern("cutover_events_total\\{fate=\"queued\",kind=\"r.cfm\"\\} [1-9]");
         assertThat(metrics)
                 .containsPattern("cutover_backend_attempts_total\\{backend=\"primary\",outcome=\"connect\"\\} [1-9]");
     }

@@ -25,7 +25,7 @@ public record TagVocabulary(
     /** The vocabulary of Cutover's request path as designed; proxy-core may pass its own. */
     public static final TagVocabulary STANDARD = new TagVocabulary(
             List.of("r.cfm", "u.cfm", "m-pr.cfm", "sale.cfm"),
-            List.of("primary", "legacy", "local", "queued", "spooled", "rejected"),
+            List.of("primary", "legacy", "queued", "spooled", "overflow", "rejected"),
             List.of("primary", "legacy"),
             List.of(
                     "ok",

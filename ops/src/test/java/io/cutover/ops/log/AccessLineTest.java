@@ -64,7 +64,7 @@ class AccessLineTest {
                 "r.cfm",
                 "1\"2",
                 "a\\b",
-                "local",
+                "queued",
                 302,
                 0,
                 "-",

@@ -188,10 +188,10 @@ class EventMetricsTest {
 
     @Test
     void countsANegativeDurationAsZeroRatherThanLosingTheEvent() {
-        metrics.outcome("r.cfm", "local").record(-5);
+        metrics.outcome("r.cfm", "queued").record(-5);
 
         Scrape scrape = Scrape.of(telemetry);
-        Map<String, String> tags = Map.of("kind", "r.cfm", "fate", "local");
+        Map<String, String> tags = Map.of("kind", "r.cfm", "fate", "queued");
 
         assertThat(scrape.value("cutover_events_total", tags)).contains(1.0);
         assertThat(scrape.buckets("cutover_request_duration_seconds", tags)).containsEntry(0.0005, 1.0);

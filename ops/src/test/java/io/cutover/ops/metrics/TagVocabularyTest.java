@@ -16,7 +16,7 @@ class TagVocabularyTest {
         TagVocabulary standard = TagVocabulary.STANDARD;
 
         assertThat(standard.kinds()).containsExactly("r.cfm", "u.cfm", "m-pr.cfm", "sale.cfm");
-        assertThat(standard.fates()).containsExactly("primary", "legacy", "local", "queued", "spooled", "rejected");
+        assertThat(standard.fates()).containsExactly("primary", "legacy", "queued", "spooled", "overflow", "rejected");
         assertThat(standard.backends()).containsExactly("primary", "legacy");
         assertThat(standard.attemptOutcomes())
                 .contains("ok", "connect", "read_timeout", "deadline")

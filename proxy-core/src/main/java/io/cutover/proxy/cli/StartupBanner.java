@@ -34,6 +34,11 @@ public final class StartupBanner {
                         .map(StartupBanner::describe)
                         .orElse("none (retired): clicks it cannot serve are answered locally"))
                 .append('\n');
+        out.append("cutover: retry queue ")
+                .append(config.queue().url().map(Object::toString).orElse("none: local answers are only spooled"))
+                .append(", spool ")
+                .append(config.spool().dir())
+                .append('\n');
         out.append("cutover: deadline per click ")
                 .append(config.deadlines().click().toMillis())
                 .append(" ms");

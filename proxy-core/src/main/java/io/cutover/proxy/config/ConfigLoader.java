@@ -156,6 +156,9 @@ public final class ConfigLoader {
 
         String accessLog = s.stringOrOff("access-log", "stdout", "off", "stdout, off, or a file path");
 
+        QueueSettings queue = queue(s, deadlines);
+        SpoolSettings spool = spool(s);
+
         return new CutoverConfig(
                 server,
                 admin,
@@ -167,8 +170,65 @@ public final class ConfigLoader {
                 cookieDomain,
                 fallback,
                 accessLog,
+                queue,
+                spool,
                 new BackendGuards(primaryGuard, Optional.ofNullable(legacy).map(l -> legacyGuard)),
                 new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)));
+    }
+
+    private static QueueSettings queue(Settings s, Deadlines deadlines) {
+        URI url = s.httpUrl("queue.url", false, "https://sqs.eu-west-1.amazonaws.com/123456789012/cutover-retry");
+        String region = s.string("queue.region", "eu-west-1");
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            s.problem("queue.region", region, "an AWS region such as eu-west-1");
+        }
+        URI endpoint = s.httpUrl("queue.endpoint", false, "http://127.0.0.1:9324");
+        String credentials = s.string("queue.credentials", "default");
+        if (!credentials.equals("default") && !credentials.equals("anonymous")) {
+            s.problem("queue.credentials", credentials, "default or anonymous");
+        }
+        int maxBatch = s.integer("queue.max-batch", 10, 1, 10);
+        Duration linger = s.duration("queue.linger", Duration.ofMillis(5));
+        Duration ackTimeout = s.duration("queue.ack-timeout", Duration.ofMillis(100));
+        Duration drainInterval = s.duration("queue.drain-interval", Duration.ofSeconds(1));
+        Duration shortest =
+                deadlines.click().compareTo(deadlines.conversion()) < 0 ? deadlines.click() : deadlines.conversion();
+        if (ackTimeout.compareTo(shortest.dividedBy(2)) > 0) {
+            s.problem(
+                    "queue.ack-timeout",
+                    Durations.format(ackTimeout),
+                    "at most half the shortest deadline, " + Durations.format(shortest.dividedBy(2)));
+        }
+        if (linger.compareTo(ackTimeout) >= 0) {
+            s.problem(
+                    "queue.linger",
+                    Durations.format(linger),
+                    "< queue.ack-timeout (" + Durations.format(ackTimeout) + ")");
+        }
+        return new QueueSettings(
+                Optional.ofNullable(url),
+                region,
+                Optional.ofNullable(endpoint),
+                credentials.equals("anonymous"),
+                maxBatch,
+                linger,
+                ackTimeout,
+                drainInterval);
+    }
+
+    private static SpoolSettings spool(Settings s) {
+        Path dir = s.path(s.string("spool.dir", "spool"));
+        long maxSize = s.longBytes("spool.max-size", 256L * 1024 * 1024, 1024 * 1024, 1L << 40);
+        long segmentSize = s.longBytes("spool.segment-size", 4L * 1024 * 1024, 64 * 1024, 1L << 30);
+        int maxBatch = s.integer("spool.max-batch", 256, 1, 65536);
+        int warnPercent = s.integer("spool.warn-at-percent", 80, 1, 100);
+        if (segmentSize > maxSize) {
+            s.problem("spool.segment-size", segmentSize, "at most spool.max-size (" + maxSize + " bytes)");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            s.problem("spool.dir", dir, "a folder (it is a file)");
+        }
+        return new SpoolSettings(dir, maxSize, segmentSize, maxBatch, warnPercent);
     }
 
     /**

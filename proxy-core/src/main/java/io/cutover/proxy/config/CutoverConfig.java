@@ -20,6 +20,8 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param queue the SQS retry queue for locally answered events
+ * @param spool the local spool used while SQS cannot take them
  * @param guards each backend's breaker, bulkhead and retries
  * @param unknownAffiliate what clicks of affiliates missing from the directory become
  */
@@ -34,6 +36,8 @@ public record CutoverConfig(
         Optional<String> cookieDomain,
         String fallbackLanding,
         String accessLog,
+        QueueSettings queue,
+        SpoolSettings spool,
         BackendGuards guards,
         UnknownAffiliateSettings unknownAffiliate) {
 

@@ -198,6 +198,24 @@ final class Settings {
         return (int) parsed;
     }
 
+    /** A byte size that may pass 2 GiB: {@code 256MiB}, {@code 4GiB}. */
+    long longBytes(String key, long defaultValue, long min, long max) {
+        Object value = raw(key);
+        if (!isSet(value)) {
+            return defaultValue;
+        }
+        long parsed = Sizes.parse(String.valueOf(value));
+        if (parsed < 0) {
+            problem(key, value, "a size such as 64MiB or 1GiB");
+            return defaultValue;
+        }
+        if (parsed < min || parsed > max) {
+            problem(key, value, "a size from " + min + " to " + max + " bytes");
+            return defaultValue;
+        }
+        return parsed;
+    }
+
     boolean bool(String key, boolean defaultValue) {
         Object value = raw(key);
         if (!isSet(value)) {

@@ -1,6 +1,6 @@
 package io.cutover.proxy.config;
 
-/** Parses byte sizes as config files write them: {@code 8192}, {@code 16KiB}, {@code 1MiB}. */
+/** Parses byte sizes as config files write them: {@code 8192}, {@code 16KiB}, {@code 1MiB}, {@code 1GiB}. */
 final class Sizes {
 
     private Sizes() {}
@@ -24,6 +24,8 @@ final class Sizes {
                 return amount * 1024;
             case "MiB":
                 return amount * 1024 * 1024;
+            case "GiB":
+                return amount * 1024 * 1024 * 1024;
             default:
                 return -1;
         }

@@ -10,6 +10,7 @@ import io.cutover.mapping.Unmapped;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.log.AccessRecord;
 import io.cutover.ops.metrics.EventMetrics;
+import io.cutover.ops.metrics.ReceivedMetrics;
 import io.cutover.ops.metrics.TagVocabulary;
 import io.cutover.ops.privacy.ClientIp;
 import java.time.Clock;
@@ -27,6 +28,7 @@ public final class EventRecorder implements FlowObserver {
     private static final int LEGACY_BACKEND = 1;
 
     private final EventMetrics metrics;
+    private final ReceivedMetrics received;
     private final AccessLog accessLog;
     private final Clock clock;
 
@@ -35,11 +37,21 @@ public final class EventRecorder implements FlowObserver {
      * @param accessLog where event lines go, or {@code null} for none
      */
     public EventRecorder(EventMetrics metrics, AccessLog accessLog, Clock clock) {
+        this(metrics, null, accessLog, clock);
+    }
+
+    /**
+     * @param metrics built with {@link #vocabulary()}
+     * @param received counts events as they arrive (by the vocabulary's kinds), or {@code null}
+     * @param accessLog where event lines go, or {@code null} for none
+     */
+    public EventRecorder(EventMetrics metrics, ReceivedMetrics received, AccessLog accessLog, Clock clock) {
         if (!metrics.vocabulary().equals(vocabulary())) {
             throw new IllegalArgumentException(
                     "metrics: built with another vocabulary (expected: EventRecorder.vocabulary())");
         }
         this.metrics = metrics;
+        this.received = received;
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -73,6 +85,13 @@ public final class EventRecorder implements FlowObserver {
     /** {@code r.cfm} for {@code /r.cfm}; {@code other} for everything unclassified. */
     public static String kindTag(LinkKind kind) {
         return kind.isTracked() ? kind.legacyPath().substring(1) : "other";
+    }
+
+    @Override
+    public void received(LinkKind kind, String eventId) {
+        if (received != null) {
+            received.received((kind == null ? LinkKind.PASS_THROUGH : kind).ordinal());
+        }
     }
 
     @Override

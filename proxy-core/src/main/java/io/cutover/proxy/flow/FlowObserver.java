@@ -12,6 +12,14 @@ import io.cutover.mapping.LinkKind;
 public interface FlowObserver {
 
     /**
+     * An event was received and given its ID; exactly one of {@link #tracked} or {@link
+     * #rejected} follows for it.
+     *
+     * @param kind what it is, or {@code null} when it could not be classified
+     */
+    default void received(LinkKind kind, String eventId) {}
+
+    /**
      * A tracked event reached its fate (not {@link Fate#REJECTED}: see {@link #rejected}).
      *
      * @param route where it went; its steps say what each backend did

@@ -2,7 +2,13 @@ package io.cutover.proxy.flow;
 
 import io.cutover.failover.Deadline;
 import io.cutover.failover.FailoverChain;
+import io.cutover.failover.Fate;
 import io.cutover.failover.LocalAnswer;
+import io.cutover.failover.Route;
+import io.cutover.failover.queue.DurableRetryQueue;
+import io.cutover.failover.queue.QueuedEvent;
+import io.cutover.failover.queue.QueuedEventCodec;
+import io.cutover.failover.queue.RetryQueue;
 import io.cutover.mapping.LinkKind;
 import io.cutover.mapping.Mapped;
 import io.cutover.mapping.MappingResult;
@@ -17,18 +23,29 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The request's way, in one pass: classify, translate, route (primary → legacy → local), respond,
  * and tell the observer the event's fate. Plain steps over immutable values; the Netty handler
  * only reads the request and writes what this returns.
+ *
+ * <p>A local answer waits until its event is durable in the retry queue (SQS acknowledged, or
+ * spooled and fsync'd): the queue's stage completes on its own threads, and the answer is built
+ * back on the connection's event loop, which never waits. The queue's bounded wait is kept out of
+ * the backends' share of the deadline, so the answer still leaves in time.
  */
 public final class TrackingFlow {
+
+    private static final Logger log = LoggerFactory.getLogger(TrackingFlow.class);
 
     private final Supplier<Translator> translator;
     private final Origins origins;
@@ -37,11 +54,17 @@ public final class TrackingFlow {
     private final String fallbackLanding;
     private final ClientResponses responses;
     private final FlowObserver observer;
+    private final RetryQueue retryQueue;
+    private final Duration queueReserve;
+    private final Clock clock;
     private final LongSupplier ticker;
 
     /**
      * @param translator the current translator; a reload swaps what it returns
      * @param fallbackLanding where a click lands when nothing better is known
+     * @param retryQueue where locally answered events go before their answer leaves
+     * @param queueReserve the part of each deadline kept for the retry queue's wait
+     * @param clock the wall clock of queued events' times
      */
     public TrackingFlow(
             Supplier<Translator> translator,
@@ -51,6 +74,9 @@ public final class TrackingFlow {
             String fallbackLanding,
             ClientResponses responses,
             FlowObserver observer,
+            RetryQueue retryQueue,
+            Duration queueReserve,
+            Clock clock,
             LongSupplier ticker) {
         this.translator = translator;
         this.origins = origins;
@@ -59,6 +85,9 @@ public final class TrackingFlow {
         this.fallbackLanding = fallbackLanding;
         this.responses = responses;
         this.observer = observer;
+        this.retryQueue = retryQueue;
+        this.queueReserve = queueReserve;
+        this.clock = clock;
         this.ticker = ticker;
     }
 
@@ -87,6 +116,8 @@ public final class TrackingFlow {
             return passThrough(chain, new Exchange(null, kind, method, uri, null, headers, start));
         }
         String eventId = eventIds.next().toString();
+        long receivedAt = clock.millis();
+        observer.received(kind, eventId);
         MappingResult mapping = translator.get().translate(kind, query, RequestContext.of(headers.cookie()));
         if (mapping instanceof Rejected rejected) {
             observer.rejected(
@@ -101,17 +132,61 @@ public final class TrackingFlow {
         Exchange exchange = new Exchange(eventId, kind, method, uri, mapping, headers, start);
         Duration budget = kind.isClick() ? deadlines.click() : deadlines.conversion();
         boolean head = method.equals(HttpMethod.HEAD);
-        return chain.route(exchange, mapping instanceof Mapped, Deadline.after(budget, ticker))
-                .thenApply(route -> {
-                    FullHttpResponse response = route.isLocal()
-                            ? responses.local(localAnswer(exchange), eventId)
-                            : kind.isClick()
-                                    ? responses.relay(route.response(), eventId, head)
-                                    : responses.pixel(route.response(), eventId);
+        return chain.route(exchange, mapping instanceof Mapped, Deadline.after(budget.minus(queueReserve), ticker))
+                .thenCompose(route -> {
+                    if (route.isLocal()) {
+                        return answerWhenDurable(loop, exchange, route, receivedAt);
+                    }
+                    FullHttpResponse response = kind.isClick()
+                            ? responses.relay(route.response(), eventId, head)
+                            : responses.pixel(route.response(), eventId);
                     observer.tracked(
                             exchange, route.fate(), response.status().code(), route, ticker.getAsLong() - start);
-                    return response;
+                    return CompletableFuture.completedFuture(response);
                 });
+    }
+
+    /**
+     * Queues the event, then answers on the event loop once it is durable. A queue that fails
+     * unexpectedly still lets the shopper land: the event is then counted as {@link
+     * Fate#OVERFLOW} and logged whole.
+     */
+    private CompletionStage<FullHttpResponse> answerWhenDurable(
+            EventLoop loop, Exchange exchange, Route<FullHttpResponse> route, long receivedAt) {
+        QueuedEvent event = QueuedEvents.of(exchange, route, receivedAt);
+        CompletableFuture<FullHttpResponse> answered = new CompletableFuture<>();
+        CompletionStage<Fate> durable;
+        try {
+            durable = retryQueue.enqueue(event);
+        } catch (RuntimeException e) {
+            durable = CompletableFuture.failedFuture(e);
+        }
+        durable.whenComplete((fate, error) -> {
+            if (error != null) {
+                log.error("{} {}", DurableRetryQueue.OVERFLOW_MARK, QueuedEventCodec.encode(event), error);
+            }
+            Runnable answer = () -> {
+                FullHttpResponse response = responses.local(localAnswer(exchange), exchange.eventId());
+                observer.tracked(
+                        exchange,
+                        error == null ? fate : Fate.OVERFLOW,
+                        response.status().code(),
+                        route,
+                        ticker.getAsLong() - exchange.startNanos());
+                answered.complete(response);
+            };
+            if (loop.inEventLoop()) {
+                answer.run();
+            } else {
+                try {
+                    loop.execute(answer);
+                } catch (RejectedExecutionException e) {
+                    // The loop is shutting down: the event is durable, only its connection goes.
+                    answered.completeExceptionally(e);
+                }
+            }
+        });
+        return answered;
     }
 
     private CompletionStage<FullHttpResponse> passThrough(

@@ -193,6 +193,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private void reject(
             ChannelHandlerContext ctx, RejectReason reason, String detail, String uri, long start, boolean close) {
         String eventId = flow.eventIds().next().toString();
+        flow.observer().received(null, eventId);
         flow.observer().rejected(null, reason, eventId, uri, peer, ticker.getAsLong() - start);
         FullHttpResponse response = reason == RejectReason.BAD_METHOD
                 ? ClientResponses.error(reason.status(), detail, eventId, ALLOW)

@@ -12,6 +12,10 @@ import io.cutover.failover.guard.BackendGuard;
 import io.cutover.failover.guard.GuardListener;
 import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetryPolicy;
+import io.cutover.failover.queue.DurableRetryQueue;
+import io.cutover.failover.queue.QueueObserver;
+import io.cutover.failover.queue.Spool;
+import io.cutover.failover.queue.SpoolOptions;
 import io.cutover.mapping.LinkKind;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.FileDirectory;
@@ -33,6 +37,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,6 +112,8 @@ class PixelAnswerFuzzTest {
     private static MultiThreadIoEventLoopGroup loops;
     private static ResettingServer backend;
     private static Origins origins;
+    private static DurableRetryQueue retryQueue;
+    private static Path spoolDir;
     private static TrackingFlow flow;
     private static final List<Fate> fates = new ArrayList<>();
 
@@ -126,6 +134,15 @@ class PixelAnswerFuzzTest {
                 // Every connection is reset, so the breakers open early on: the pixel must not care.
                 name -> new BackendGuard(name, GuardSettings.defaults(), Clock.systemUTC(), GuardListener.NONE),
                 name -> RetryPolicy.none());
+        // The real durable path for the local pixels: a spool only, no SQS.
+        spoolDir = Files.createTempDirectory("pixel-fuzz-spool");
+        retryQueue = new DurableRetryQueue(
+                null,
+                Spool.open(new SpoolOptions(spoolDir, 64L << 20, 1L << 20, 256, 80), QueueObserver.NONE),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(1),
+                QueueObserver.NONE,
+                System::nanoTime);
         Translator translator = new Translator(conversionTable(), FileDirectory.sample());
         FlowObserver observer = new FlowObserver() {
             @Override
@@ -150,12 +167,16 @@ class PixelAnswerFuzzTest {
                 "https://fallback.example/",
                 new ClientResponses(Optional::of),
                 observer,
+                retryQueue,
+                Duration.ZERO,
+                Clock.systemUTC(),
                 System::nanoTime);
     }
 
     @AfterAll
     static void stop() throws Exception {
         origins.close();
+        retryQueue.close();
         loops.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
         backend.close();
     }

@@ -65,6 +65,15 @@ final class GuardedCutover implements AutoCloseable {
         flat.put("backends.primary.breaker.half-open-probes", 2);
         flat.put("directory.file", ConfigLoader.SAMPLE_DIRECTORY);
         flat.put("access-log", "off");
+        try {
+            // No queue: local answers are spooled, each instance in a folder of its own.
+            flat.put(
+                    "spool.dir",
+                    java.nio.file.Files.createTempDirectory("cutover-test-spool-")
+                            .toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         flat.putAll(overrides);
         warmUp(primary);
         warmUp(legacy);

@@ -56,7 +56,7 @@ class ClientRequestReceiverTest {
     };
 
     private EmbeddedChannel channel() {
-        // Rejections never reach translation or the origins, so the flow has neither.
+        // Rejections never reach translation, the origins or the retry queue, so the flow has none.
         TrackingFlow flow = new TrackingFlow(
                 () -> null,
                 null,
@@ -65,6 +65,9 @@ class ClientRequestReceiverTest {
                 "https://fallback.example/",
                 new ClientResponses(Optional::of),
                 observer,
+                null,
+                Duration.ZERO,
+                java.time.Clock.systemUTC(),
                 System::nanoTime);
         return new EmbeddedChannel(new ClientChannelInitializer(SETTINGS, flow, System::nanoTime));
     }

@@ -1,0 +1,47 @@
+package io.cutover.proxy.flow;
+
+import io.cutover.failover.Route;
+import io.cutover.failover.queue.QueuedEvent;
+import io.cutover.mapping.Mapped;
+import io.cutover.ops.privacy.ClientIp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The retry queue's record of a locally answered event, taken from the exchange: the translated
+ * Awin request of a mapped event (replayed to the primary), the original legacy request of an
+ * unmapped one (replayed to legacy). Only the {@code User-Agent} and the truncated client
+ * address are kept: never a cookie, never a full IP.
+ */
+public final class QueuedEvents {
+
+    static final String USER_AGENT = "User-Agent";
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
+    private QueuedEvents() {}
+
+    /**
+     * @param receivedAtMillis when the request arrived, epoch milliseconds
+     */
+    public static QueuedEvent of(Exchange exchange, Route<?> route, long receivedAtMillis) {
+        boolean mapped = exchange.mapping() instanceof Mapped;
+        Map<String, String> headers = new LinkedHashMap<>(4);
+        String userAgent = exchange.headers().userAgent();
+        if (userAgent != null) {
+            headers.put(USER_AGENT, userAgent);
+        }
+        String clientIp = ClientIp.truncate(exchange.headers().clientIp());
+        if (!clientIp.equals(ClientIp.UNKNOWN)) {
+            headers.put(FORWARDED_FOR, clientIp);
+        }
+        return new QueuedEvent(
+                exchange.eventId(),
+                EventRecorder.kindTag(exchange.kind()),
+                exchange.kind().isClick() ? QueuedEvent.Kind.CLICK : QueuedEvent.Kind.CONVERSION,
+                mapped ? QueuedEvent.Target.PRIMARY : QueuedEvent.Target.LEGACY,
+                mapped ? exchange.primaryUri() : exchange.uri(),
+                headers,
+                receivedAtMillis,
+                route.summary());
+    }
+}
