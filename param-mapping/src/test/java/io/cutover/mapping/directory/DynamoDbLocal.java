@@ -1,0 +1,57 @@
+package io.cutover.mapping.directory;
+
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import java.lang.reflect.Field;
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/**
+ * DynamoDB Local in this JVM, in memory, as a loopback HTTP server on a free port, so that the
+ * store is tested through the real async client and its HTTP stack. Bound to port 0; the port
+ * is read back from its Jetty connector (the server has no accessor for it).
+ */
+final class DynamoDbLocal implements AutoCloseable {
+
+    private final DynamoDBProxyServer server;
+    private final URI endpoint;
+
+    private DynamoDbLocal(DynamoDBProxyServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    static DynamoDbLocal start() throws Exception {
+        // Built by hand rather than by ServerRunner, whose command line refuses port 0.
+        LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, true, null, true, false);
+        DynamoDBProxyServer server = new DynamoDBProxyServer(0, new LocalDynamoDBServerHandler(requests, null));
+        server.start();
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(server);
+        int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+        return new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /** A new async client for this server (the caller closes it). */
+    DynamoDbAsyncClient client() {
+        return DynamoDbClients.async(Optional.of(endpoint), "eu-west-1");
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not stop", e);
+        }
+    }
+}
