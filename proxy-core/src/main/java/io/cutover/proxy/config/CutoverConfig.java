@@ -20,6 +20,7 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param directory the directory's store and cache, and how mapping and directory reload
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -31,7 +32,8 @@ public record CutoverConfig(
         Optional<Path> directoryFile,
         Optional<String> cookieDomain,
         String fallbackLanding,
-        String accessLog) {
+        String accessLog,
+        DirectorySettings directory) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);
