@@ -3,6 +3,7 @@ package io.cutover.proxy;
 import io.cutover.cookie.CookieHeader;
 import io.cutover.cookie.SetCookieRewriter;
 import io.cutover.mapping.Translator;
+import io.cutover.mapping.directory.Directory;
 import io.cutover.ops.health.CheckResult;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.log.AccessLog;
@@ -155,6 +156,22 @@ public final class Cutover implements AutoCloseable {
      */
     public static Cutover start(CutoverConfig config, Translator translator, Clock clock, LongSupplier ticker) {
         return new Cutover(config, SnapshotLoader.ofMappingOnly(config), translator, clock, ticker);
+    }
+
+    /**
+     * Starts with the mapping the config names and a directory of the caller's (the sandbox's
+     * simulated merchants); a reload compiles the mapping again and keeps this directory.
+     */
+    public static Cutover start(CutoverConfig config, Directory directory, Clock clock, LongSupplier ticker) {
+        SnapshotLoader loader = SnapshotLoader.ofMappingOnly(config);
+        Translator initial;
+        try {
+            initial = Reloader.initial(loader, directory);
+        } catch (RuntimeException e) {
+            loader.close();
+            throw e;
+        }
+        return new Cutover(config, loader, initial, clock, ticker);
     }
 
     /**

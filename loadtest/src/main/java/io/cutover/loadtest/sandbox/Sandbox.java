@@ -3,10 +3,8 @@ package io.cutover.loadtest.sandbox;
 import io.cutover.loadtest.sim.SimulatedAwin;
 import io.cutover.loadtest.sim.SimulatedShareASale;
 import io.cutover.loadtest.sim.SimulatorOptions;
-import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.mapping.directory.Merchant;
-import io.cutover.mapping.table.MappingTable;
 import io.cutover.proxy.Cutover;
 import io.cutover.proxy.config.ConfigLoader;
 import io.cutover.proxy.config.CutoverConfig;
@@ -75,8 +73,9 @@ public final class Sandbox implements AutoCloseable {
             shareASale.start();
             CutoverConfig config = ConfigLoader.fromTree(
                     "sandbox", config(options, awin, shareASale, overrides), System.getenv(), Path.of("."));
-            Cutover cutover = Cutover.start(
-                    config, new Translator(MappingTable.builtIn(), directory), Clock.systemUTC(), System::nanoTime);
+            // The mapping the config names (the built-in table unless mapping.files is set, as by
+            // --mapping DIR), reloaded when its files change; the directory stays the sandbox's.
+            Cutover cutover = Cutover.start(config, directory, Clock.systemUTC(), System::nanoTime);
             return new Sandbox(awin, shareASale, cutover);
         } catch (RuntimeException e) {
             shareASale.close();

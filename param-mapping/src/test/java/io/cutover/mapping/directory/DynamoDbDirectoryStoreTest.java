@@ -3,6 +3,7 @@ package io.cutover.mapping.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cutover.mapping.testing.DynamoDbLocal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

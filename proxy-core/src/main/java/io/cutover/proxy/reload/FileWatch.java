@@ -56,7 +56,7 @@ final class FileWatch {
      */
     FileWatch(Supplier<List<Path>> files) {
         this.files = Objects.requireNonNull(files, "files");
-        this.applied = stamps(Map.of());
+        this.applied = Map.of();
     }
 
     /** True when the files differ from what was last applied and have not moved since the last poll. */
@@ -81,7 +81,10 @@ final class FileWatch {
         }
     }
 
-    /** Takes the current files as applied, e.g. after a reload that another trigger started. */
+    /**
+     * Takes the current files as applied: at start, once the first snapshot is loaded, and after
+     * a reload that another trigger started.
+     */
     void resync() {
         applied = stamps(applied);
         candidate = null;

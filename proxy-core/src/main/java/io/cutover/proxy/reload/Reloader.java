@@ -80,6 +80,7 @@ public final class Reloader implements AutoCloseable {
     /** Starts the watch (when on) and the periodic refresh (when set). */
     public void start() {
         if (settings.watch()) {
+            resyncWatches();
             long every = settings.watchInterval().toMillis();
             thread.scheduleWithFixedDelay(this::pollWatches, every, every, TimeUnit.MILLISECONDS);
         }
@@ -137,8 +138,8 @@ public final class Reloader implements AutoCloseable {
     private List<Path> directoryFiles() {
         Set<Path> files = new LinkedHashSet<>();
         loader.directoryFile().ifPresent(files::add);
-        Directory directory = serving.get().directory();
-        if (directory instanceof CachedDirectory cached) {
+        Translator current = serving.get();
+        if (current != null && current.directory() instanceof CachedDirectory cached) {
             files.addAll(cached.preloaded().files());
         }
         return List.copyOf(files);

@@ -1,8 +1,9 @@
-package io.cutover.mapping.directory;
+package io.cutover.mapping.testing;
 
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
 import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import io.cutover.mapping.directory.DynamoDbClients;
 import java.lang.reflect.Field;
 import java.net.URI;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
  * store is tested through the real async client and its HTTP stack. Bound to port 0; the port
  * is read back from its Jetty connector (the server has no accessor for it).
  */
-final class DynamoDbLocal implements AutoCloseable {
+public final class DynamoDbLocal implements AutoCloseable {
 
     private final DynamoDBProxyServer server;
     private final URI endpoint;
@@ -25,7 +26,7 @@ final class DynamoDbLocal implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    static DynamoDbLocal start() throws Exception {
+    public static DynamoDbLocal start() throws Exception {
         // Built by hand rather than by ServerRunner, whose command line refuses port 0.
         LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, true, null, true, false);
         DynamoDBProxyServer server = new DynamoDBProxyServer(0, new LocalDynamoDBServerHandler(requests, null));
@@ -37,12 +38,12 @@ final class DynamoDbLocal implements AutoCloseable {
         return new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return endpoint;
     }
 
     /** A new async client for this server (the caller closes it). */
-    DynamoDbAsyncClient client() {
+    public DynamoDbAsyncClient client() {
         return DynamoDbClients.async(Optional.of(endpoint), "eu-west-1");
     }
 
