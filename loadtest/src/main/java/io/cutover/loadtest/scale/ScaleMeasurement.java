@@ -27,6 +27,7 @@ import java.util.Map;
  * @param startToReady from the call to start until {@code /readyz} said 200
  * @param jvmUptimeAtReady the JVM's uptime then: what a process started from nothing takes
  * @param processCpuAtReady CPU time the process had used by then (all threads: JIT and GC too)
+ * @param processCpuToReady CPU time the process used from start to ready (all threads)
  * @param loadAverage the machine's load average during the run, which inflates wall times
  * @param retainedBytes heap the preloaded directory retains
  * @param readyBody {@code /readyz}'s answer
@@ -37,6 +38,7 @@ public record ScaleMeasurement(
         Duration startToReady,
         Duration jvmUptimeAtReady,
         Duration processCpuAtReady,
+        Duration processCpuToReady,
         double loadAverage,
         long retainedBytes,
         String readyBody) {
@@ -56,6 +58,7 @@ public record ScaleMeasurement(
                 access-log: "off"
                 """);
         HttpClient http = HttpClient.newHttpClient();
+        long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
         CutoverConfig loaded = ConfigLoader.load(config, Map.of());
         Duration ready;
@@ -78,7 +81,8 @@ public record ScaleMeasurement(
             body = response.body().strip();
         }
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-        return new ScaleMeasurement(merchants, affiliates, ready, uptime, cpu, load, retained(directory), body);
+        return new ScaleMeasurement(
+                merchants, affiliates, ready, uptime, cpu, cpu.minusNanos(cpuAtStart), load, retained(directory), body);
     }
 
     private static long processCpuNanos() {
@@ -112,8 +116,8 @@ public record ScaleMeasurement(
     /** The report, a few lines. */
     public String report() {
         return "directory: " + merchants + " merchants, " + affiliates + " affiliates (file store, generated)\n"
-                + "start to ready: " + startToReady.toMillis() + " ms (config, mapping, directory preload, listeners"
-                + " bound; /readyz 200)\n"
+                + "start to ready: " + startToReady.toMillis() + " ms wall, " + processCpuToReady.toMillis()
+                + " ms CPU (config, mapping, directory preload, listeners bound; /readyz 200)\n"
                 + "JVM uptime at ready: " + jvmUptimeAtReady.toMillis() + " ms; process CPU time by then: "
                 + processCpuAtReady.toMillis() + " ms; load average: " + String.format("%.1f", loadAverage) + " on "
                 + Runtime.getRuntime().availableProcessors() + " cores\n"
