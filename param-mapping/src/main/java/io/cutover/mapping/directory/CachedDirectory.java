@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -92,9 +93,12 @@ public final class CachedDirectory implements Directory {
         if (known == null) {
             known = cache.get(id, (key, executor) -> startLoad(key, load, executor));
         }
-        // A failed or skipped load is dropped by the cache, so a later look-up tries again.
-        Optional<V> value = known.getNow(null);
-        return value == null ? Optional.empty() : value;
+        // Still loading, failed or skipped: unmapped for now. The cache drops a failed or skipped
+        // load, so a later look-up tries again. Once done, a future's state no longer changes.
+        if (!known.isDone() || known.isCompletedExceptionally()) {
+            return Optional.empty();
+        }
+        return known.join();
     }
 
     private <V> CompletableFuture<Optional<V>> startLoad(
@@ -102,15 +106,27 @@ public final class CachedDirectory implements Directory {
         if (loadsInFlight.incrementAndGet() > maxLoadsInFlight) {
             loadsInFlight.decrementAndGet();
             loadsSkipped.increment();
-            // Cancelled rather than failed: the cache drops it without logging a warning.
-            CompletableFuture<Optional<V>> skipped = new CompletableFuture<>();
-            skipped.cancel(false);
-            return skipped;
+            return skipped();
+        }
+        CompletableFuture<CompletableFuture<Optional<V>>> started;
+        try {
+            started = CompletableFuture.supplyAsync(() -> load.apply(id), executor);
+        } catch (RejectedExecutionException e) {
+            // The loader has stopped (Cutover is closing, or a tool loaded this directory once):
+            // the click goes unmapped as for any miss.
+            loadsInFlight.decrementAndGet();
+            return skipped();
         }
         loadsStarted.increment();
-        return CompletableFuture.supplyAsync(() -> load.apply(id), executor)
-                .thenCompose(Function.identity())
+        return started.thenCompose(Function.identity())
                 .whenComplete((value, failure) -> loadsInFlight.decrementAndGet());
+    }
+
+    private static <V> CompletableFuture<Optional<V>> skipped() {
+        // Cancelled rather than failed: the cache drops it without logging a warning.
+        CompletableFuture<Optional<V>> skipped = new CompletableFuture<>();
+        skipped.cancel(false);
+        return skipped;
     }
 
     /** The preload this directory serves from. */

@@ -2,6 +2,7 @@ package io.cutover.mapping.directory;
 
 import io.cutover.mapping.yaml.ProblemList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +186,7 @@ public final class DynamoDbDirectoryStore implements DirectoryStore {
 
         private void addAffiliate(long legacy, long publisher) {
             if (2 * affiliateCount + 2 > affiliates.length) {
-                affiliates = java.util.Arrays.copyOf(affiliates, affiliates.length * 2);
+                affiliates = Arrays.copyOf(affiliates, affiliates.length * 2);
             }
             affiliates[2 * affiliateCount] = legacy;
             affiliates[2 * affiliateCount + 1] = publisher;

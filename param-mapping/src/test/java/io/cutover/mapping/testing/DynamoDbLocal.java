@@ -13,8 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 
 /**
  * DynamoDB Local in this JVM, in memory, as a loopback HTTP server on a free port, so that the
- * store is tested through the real async client and its HTTP stack. Bound to port 0; the port
- * is read back from its Jetty connector (the server has no accessor for it).
+ * store is tested through the real async client and its HTTP stack. Bound to 127.0.0.1 port 0;
+ * host and port are set and read on its Jetty connector, which the server has no accessor for.
  */
 public final class DynamoDbLocal implements AutoCloseable {
 
@@ -30,11 +30,12 @@ public final class DynamoDbLocal implements AutoCloseable {
         // Built by hand rather than by ServerRunner, whose command line refuses port 0.
         LocalDynamoDBRequestHandler requests = new LocalDynamoDBRequestHandler(0, true, null, true, false);
         DynamoDBProxyServer server = new DynamoDBProxyServer(0, new LocalDynamoDBServerHandler(requests, null));
-        server.start();
         Field field = DynamoDBProxyServer.class.getDeclaredField("server");
         field.setAccessible(true);
-        Server jetty = (Server) field.get(server);
-        int port = ((ServerConnector) jetty.getConnectors()[0]).getLocalPort();
+        ServerConnector connector = (ServerConnector) ((Server) field.get(server)).getConnectors()[0];
+        connector.setHost("127.0.0.1"); // loopback only: the server would listen on every interface
+        server.start();
+        int port = connector.getLocalPort();
         return new DynamoDbLocal(server, URI.create("http://127.0.0.1:" + port));
     }
 

@@ -180,9 +180,9 @@ public final class ConfigLoader {
         Duration cacheExpiry = s.duration("directory.cache-expiry", Duration.ofMinutes(5));
         int loads = s.integer("directory.max-loads-in-flight", 64, 1, 4096);
         Optional<Duration> refresh = Optional.empty();
-        String refreshText = s.string("directory.refresh", "off");
-        // YAML 1.1 reads a bare `off` as false.
-        if (!refreshText.equals("off") && !refreshText.equals("false")) {
+        String refreshText =
+                s.stringOrOff("directory.refresh", "off", "off", "off, or a duration of at least 1s such as 5m");
+        if (!refreshText.equals("off")) {
             Duration parsed = Durations.parse(refreshText);
             if (parsed == null || parsed.compareTo(Duration.ofSeconds(1)) < 0) {
                 s.problem("directory.refresh", refreshText, "off, or a duration of at least 1s such as 5m");
