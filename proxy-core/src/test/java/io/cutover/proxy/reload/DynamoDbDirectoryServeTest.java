@@ -97,6 +97,10 @@ class DynamoDbDirectoryServeTest {
     }
 
     private Cutover start(String table) throws Exception {
+        return start(table, "");
+    }
+
+    private Cutover start(String table, String directorySettings) throws Exception {
         Path config = dir.resolve("cutover.yaml");
         Files.writeString(config, """
                 server: { host: 127.0.0.1, port: 0, event-loops: 1 }
@@ -107,8 +111,9 @@ class DynamoDbDirectoryServeTest {
                   store: dynamodb
                   dynamodb: { table: %s, endpoint: "%s", region: eu-west-1, scan-segments: 3 }
                   watch: false
+                %s
                 access-log: "off"
-                """.formatted(table, dynamo.endpoint()));
+                """.formatted(table, dynamo.endpoint(), directorySettings));
         return Cutover.start(ConfigLoader.load(config, Map.of()));
     }
 
@@ -168,6 +173,33 @@ class DynamoDbDirectoryServeTest {
                             mapped -> assertThat(mapped.primary().query()).contains("awinaffid=999001"));
             assertThat(admin(cutover, "GET", "/metrics").body())
                     .contains("cutover_reloads_total{result=\"ok\",trigger=\"admin\"} 1");
+        }
+    }
+
+    @Test
+    void aPeriodicRefreshSwapsInWhatChangedInTheTable() throws Exception {
+        assertThat(runImport(
+                        "directory-refresh",
+                        List.of("--create"),
+                        new ByteArrayOutputStream(),
+                        new ByteArrayOutputStream()))
+                .isZero();
+        try (Cutover cutover = start("directory-refresh", "  refresh: 1s")) {
+            assertThat(click(cutover, "873588"))
+                    .isInstanceOfSatisfying(
+                            Mapped.class,
+                            mapped -> assertThat(mapped.primary().query()).contains("awinaffid=402911"));
+
+            putAffiliate("directory-refresh", "873588", "999002");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(click(cutover, "873588"))
+                            .isInstanceOfSatisfying(
+                                    Mapped.class,
+                                    mapped ->
+                                            assertThat(mapped.primary().query()).contains("awinaffid=999002")));
+            assertThat(admin(cutover, "GET", "/metrics").body())
+                    .contains("cutover_reloads_total{result=\"ok\",trigger=\"refresh\"}");
         }
     }
 
