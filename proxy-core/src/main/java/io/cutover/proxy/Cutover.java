@@ -57,7 +57,7 @@ public final class Cutover implements AutoCloseable {
     private final AtomicReference<Translator> translator;
     private final Reloader reloader;
     private volatile ProxyServer server;
-    private final ProxyServer admin;
+    private volatile ProxyServer admin;
 
     /**
      * Binds the admin listener first (so liveness answers and readiness says what is missing),
@@ -116,16 +116,16 @@ public final class Cutover implements AutoCloseable {
                 .check("mapping", () -> Snapshots.mappingCheck(translator.get()))
                 .check("directory", () -> Snapshots.directoryCheck(translator.get()))
                 .build();
-        this.admin = config.admin().enabled()
-                ? ProxyServer.bind(
-                        "admin",
-                        config.admin().host(),
-                        config.admin().port(),
-                        adminLoop,
-                        transport,
-                        new AdminChannelInitializer(telemetry, health, () -> reloader.reload("admin")))
-                : null;
         try {
+            this.admin = config.admin().enabled()
+                    ? ProxyServer.bind(
+                            "admin",
+                            config.admin().host(),
+                            config.admin().port(),
+                            adminLoop,
+                            transport,
+                            new AdminChannelInitializer(telemetry, health, () -> reloader.reload("admin")))
+                    : null;
             translator.set(initial != null ? initial : Reloader.initial(loader, null));
             reloadMetrics.swapped(clock.instant().getEpochSecond());
             this.server = ProxyServer.bind(

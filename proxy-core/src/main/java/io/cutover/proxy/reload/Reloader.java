@@ -85,11 +85,16 @@ public final class Reloader implements AutoCloseable {
             thread.scheduleWithFixedDelay(this::pollWatches, every, every, TimeUnit.MILLISECONDS);
         }
         if (loader.loadsDirectory()) {
+            // A task that throws is never run again: the refresh catches everything.
             settings.refresh()
                     .ifPresent(every -> thread.scheduleWithFixedDelay(
                             () -> {
-                                runReload("refresh", true);
-                                resyncWatches();
+                                try {
+                                    runReload("refresh", true);
+                                    resyncWatches();
+                                } catch (RuntimeException e) {
+                                    log.error("directory refresh failed; it runs again in {}", every, e);
+                                }
                             },
                             every.toMillis(),
                             every.toMillis(),
@@ -156,6 +161,9 @@ public final class Reloader implements AutoCloseable {
         } catch (InvalidFileException e) {
             problems.addAll(e.problems());
             omitted += e.omitted();
+        } catch (RuntimeException e) {
+            log.error("mapping reload failed", e);
+            problems.add(new Problem("mapping", 0, "cannot be loaded (" + e + ")"));
         }
         Directory directory = serving.get().directory();
         if (directoryToo) {
