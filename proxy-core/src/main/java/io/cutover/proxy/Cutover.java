@@ -105,6 +105,11 @@ public final class Cutover implements AutoCloseable {
                 telemetry.meter(),
                 () -> Snapshots.merchants(translator.get()),
                 () -> Snapshots.affiliates(translator.get()));
+        reloadMetrics.directoryLoads(
+                telemetry.meter(),
+                loader.loadCounts()::started,
+                loader.loadCounts()::skipped,
+                loader.loadCounts()::failed);
         this.reloader = new Reloader(loader, translator, reloadMetrics, config.directory(), clock);
         Health health = Health.builder()
                 .check("listener", () -> {

@@ -59,6 +59,23 @@ public final class ReloadMetrics {
                 });
     }
 
+    /**
+     * Counts the directory's single-key loads (keys a preload missed): started, skipped (too many
+     * at once) and failed, each only ever growing.
+     */
+    public void directoryLoads(Meter meter, LongSupplier started, LongSupplier skipped, LongSupplier failed) {
+        Attributes startedResult = Attributes.of(RESULT, "started");
+        Attributes skippedResult = Attributes.of(RESULT, "skipped");
+        Attributes failedResult = Attributes.of(RESULT, "failed");
+        meter.counterBuilder("cutover.directory.loads")
+                .setDescription("Single-key directory loads after a preload missed a key, by result.")
+                .buildWithCallback(counter -> {
+                    counter.record(started.getAsLong(), startedResult);
+                    counter.record(skipped.getAsLong(), skippedResult);
+                    counter.record(failed.getAsLong(), failedResult);
+                });
+    }
+
     /** A snapshot was swapped in (at start, or by a reload). */
     public void swapped(long epochSeconds) {
         lastSwapEpochSeconds.set(epochSeconds);

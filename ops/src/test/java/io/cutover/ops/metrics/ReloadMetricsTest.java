@@ -58,6 +58,21 @@ class ReloadMetricsTest {
     }
 
     @Test
+    void reportsTheDirectorysSingleKeyLoads() {
+        AtomicLong started = new AtomicLong(5);
+        metrics.directoryLoads(telemetry.meter(), started::get, () -> 2, () -> 1);
+        started.set(7);
+
+        Scrape scrape = Scrape.of(telemetry);
+        assertThat(scrape.value("cutover_directory_loads_total", Map.of("result", "started")))
+                .contains(7.0);
+        assertThat(scrape.value("cutover_directory_loads_total", Map.of("result", "skipped")))
+                .contains(2.0);
+        assertThat(scrape.value("cutover_directory_loads_total", Map.of("result", "failed")))
+                .contains(1.0);
+    }
+
+    @Test
     void refusesATriggerOutsideTheVocabulary() {
         assertThatThrownBy(() -> metrics.reloaded("cron", true))
                 .isInstanceOf(IllegalArgumentException.class)

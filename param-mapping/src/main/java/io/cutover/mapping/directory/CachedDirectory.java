@@ -33,9 +33,16 @@ public final class CachedDirectory implements Directory {
     private final AtomicInteger loadsInFlight = new AtomicInteger();
     private final LongAdder loadsStarted = new LongAdder();
     private final LongAdder loadsSkipped = new LongAdder();
+    private final DirectoryLoadCounts counts;
 
-    private CachedDirectory(FileDirectory preloaded, DirectoryStore store, DirectoryCache cache, Executor loader) {
+    private CachedDirectory(
+            FileDirectory preloaded,
+            DirectoryStore store,
+            DirectoryCache cache,
+            Executor loader,
+            DirectoryLoadCounts counts) {
         this.preloaded = preloaded;
+        this.counts = counts;
         this.store = store;
         this.loader = loader;
         this.maxLoadsInFlight = cache.maxLoadsInFlight();
@@ -60,10 +67,17 @@ public final class CachedDirectory implements Directory {
      */
     public static CompletableFuture<CachedDirectory> preload(
             DirectoryStore store, DirectoryCache cache, Executor loader) {
+        return preload(store, cache, loader, new DirectoryLoadCounts());
+    }
+
+    /** The same, counting single-key loads in {@code counts} too (shared by successive reloads). */
+    public static CompletableFuture<CachedDirectory> preload(
+            DirectoryStore store, DirectoryCache cache, Executor loader, DirectoryLoadCounts counts) {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(cache, "cache");
         Objects.requireNonNull(loader, "loader");
-        return store.preload().thenApply(snapshot -> new CachedDirectory(snapshot, store, cache, loader));
+        Objects.requireNonNull(counts, "counts");
+        return store.preload().thenApply(snapshot -> new CachedDirectory(snapshot, store, cache, loader, counts));
     }
 
     @Override
@@ -106,6 +120,7 @@ public final class CachedDirectory implements Directory {
         if (loadsInFlight.incrementAndGet() > maxLoadsInFlight) {
             loadsInFlight.decrementAndGet();
             loadsSkipped.increment();
+            counts.skipped.increment();
             return skipped();
         }
         CompletableFuture<CompletableFuture<Optional<V>>> started;
@@ -115,11 +130,17 @@ public final class CachedDirectory implements Directory {
             // The loader has stopped (Cutover is closing, or a tool loaded this directory once):
             // the click goes unmapped as for any miss.
             loadsInFlight.decrementAndGet();
+            counts.skipped.increment();
             return skipped();
         }
         loadsStarted.increment();
-        return started.thenCompose(Function.identity())
-                .whenComplete((value, failure) -> loadsInFlight.decrementAndGet());
+        counts.started.increment();
+        return started.thenCompose(Function.identity()).whenComplete((value, failure) -> {
+            loadsInFlight.decrementAndGet();
+            if (failure != null) {
+                counts.failed.increment();
+            }
+        });
     }
 
     private static <V> CompletableFuture<Optional<V>> skipped() {

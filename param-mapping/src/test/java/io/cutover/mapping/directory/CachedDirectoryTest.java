@@ -101,6 +101,24 @@ class CachedDirectoryTest {
     }
 
     @Test
+    void countsLoadsAcrossTheDirectoriesThatShareTheCounts() {
+        HeldStore store = new HeldStore();
+        DirectoryLoadCounts counts = new DirectoryLoadCounts();
+        CachedDirectory first = CachedDirectory.preload(store, DirectoryCache.defaults(), loader, counts)
+                .join();
+        first.publisher("5000010");
+        CachedDirectory second = CachedDirectory.preload(store, DirectoryCache.defaults(), loader, counts)
+                .join();
+        second.publisher("5000011");
+        await().atMost(Duration.ofSeconds(10)).until(() -> store.publishers.containsKey("5000011"));
+        store.publishers.get("5000011").completeExceptionally(new IllegalStateException("store down"));
+
+        assertThat(counts.started()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> counts.failed() == 1);
+        assertThat(second.loadsStarted()).isEqualTo(1);
+    }
+
+    @Test
     void pastTheLimitOfLoadsInFlightAMissIsNotLoaded() {
         HeldStore store = new HeldStore();
         CachedDirectory directory = CachedDirectory.preload(

@@ -3,6 +3,7 @@ package io.cutover.proxy.reload;
 import io.cutover.mapping.directory.CachedDirectory;
 import io.cutover.mapping.directory.Directory;
 import io.cutover.mapping.directory.DirectoryCache;
+import io.cutover.mapping.directory.DirectoryLoadCounts;
 import io.cutover.mapping.directory.DirectoryStore;
 import io.cutover.mapping.directory.DynamoDbClients;
 import io.cutover.mapping.directory.DynamoDbDirectoryStore;
@@ -37,6 +38,7 @@ public final class SnapshotLoader implements AutoCloseable {
     private final DirectoryStore store;
     private final DirectoryCache cache;
     private final ExecutorService directoryLoads;
+    private final DirectoryLoadCounts loadCounts = new DirectoryLoadCounts();
 
     private SnapshotLoader(CutoverConfig config, DirectoryStore store) {
         this.config = config;
@@ -108,7 +110,8 @@ public final class SnapshotLoader implements AutoCloseable {
             throw new IllegalStateException("this loader does not load the directory");
         }
         try {
-            return CachedDirectory.preload(store, cache, directoryLoads).join();
+            return CachedDirectory.preload(store, cache, directoryLoads, loadCounts)
+                    .join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -122,6 +125,11 @@ public final class SnapshotLoader implements AutoCloseable {
         return store == null || config.directory().store() != DirectoryStoreKind.FILE
                 ? Optional.empty()
                 : config.directoryFile();
+    }
+
+    /** Single-key loads of every directory this loader built. */
+    public DirectoryLoadCounts loadCounts() {
+        return loadCounts;
     }
 
     /** What the directory store is, for messages. */

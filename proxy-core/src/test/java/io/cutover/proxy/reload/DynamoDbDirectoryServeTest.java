@@ -172,7 +172,8 @@ class DynamoDbDirectoryServeTest {
                             Mapped.class,
                             mapped -> assertThat(mapped.primary().query()).contains("awinaffid=999001"));
             assertThat(admin(cutover, "GET", "/metrics").body())
-                    .contains("cutover_reloads_total{result=\"ok\",trigger=\"admin\"} 1");
+                    .contains("cutover_reloads_total{result=\"ok\",trigger=\"admin\"} 1")
+                    .contains("cutover_directory_loads_total{result=\"started\"} 1");
         }
     }
 
