@@ -2,12 +2,18 @@ package io.cutover.proxy;
 
 import io.cutover.cookie.CookieHeader;
 import io.cutover.cookie.SetCookieRewriter;
+import io.cutover.failover.guard.BackendGuard;
+import io.cutover.failover.guard.BreakerState;
+import io.cutover.failover.guard.GuardListener;
+import io.cutover.failover.guard.GuardSettings;
+import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.Directory;
 import io.cutover.ops.health.CheckResult;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.EventMetrics;
+import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.ReloadMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
@@ -15,6 +21,7 @@ import io.cutover.proxy.config.CutoverConfig;
 import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
+import io.cutover.proxy.flow.GuardRecorder;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.reload.ReloadResult;
@@ -31,8 +38,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -53,6 +64,8 @@ public final class Cutover implements AutoCloseable {
     private final EventLoopGroup adminLoop;
     private final Telemetry telemetry;
     private final AccessLog accessLog;
+    private final Map<String, BackendGuard> guards = new LinkedHashMap<>();
+    private final Map<String, RetryPolicy> retries = new LinkedHashMap<>();
     private final Origins origins;
     private final AtomicReference<Translator> translator;
     private final Reloader reloader;
@@ -81,6 +94,16 @@ public final class Cutover implements AutoCloseable {
                 transport.ioHandlerFactory());
         this.adminLoop = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("cutover-admin"), transport.ioHandlerFactory());
+        List<String> states = new ArrayList<>();
+        for (BreakerState state : BreakerState.values()) {
+            states.add(state.tag());
+        }
+        GuardMetrics guardMetrics = new GuardMetrics(telemetry.meter(), states);
+        GuardListener guardListener = new GuardRecorder(guardMetrics);
+        guard("primary", config.guards().primary(), guardMetrics, guardListener, clock, ticker);
+        config.guards()
+                .legacy()
+                .ifPresent(settings -> guard("legacy", settings, guardMetrics, guardListener, clock, ticker));
         SetCookieRewriter cookies =
                 config.cookieDomain().map(SetCookieRewriter::toDomain).orElseGet(SetCookieRewriter::hostOnly);
         this.origins = new Origins(
@@ -91,7 +114,9 @@ public final class Cutover implements AutoCloseable {
                 headers -> CookieHeader.forPrimary(headers.cookie()).orElse(null),
                 headers -> CookieHeader.forLegacy(headers.cookie()).orElse(null),
                 ticker,
-                MINIMUM_ATTEMPT_NANOS);
+                MINIMUM_ATTEMPT_NANOS,
+                guards::get,
+                retries::get);
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
                 origins,
@@ -145,6 +170,26 @@ public final class Cutover implements AutoCloseable {
             throw e;
         }
         reloader.start();
+    }
+
+    private void guard(
+            String name,
+            GuardSettings settings,
+            GuardMetrics guardMetrics,
+            GuardListener listener,
+            Clock clock,
+            LongSupplier ticker) {
+        BackendGuard guard = new BackendGuard(name, settings, clock, listener);
+        guardMetrics.watch(name, () -> guard.state().tag(), guard::inFlight);
+        guards.put(name, guard);
+        retries.put(
+                name,
+                new RetryPolicy(
+                        name,
+                        settings.retry(),
+                        ticker,
+                        () -> ThreadLocalRandom.current().nextDouble(),
+                        listener));
     }
 
     /**
@@ -242,6 +287,22 @@ public final class Cutover implements AutoCloseable {
 
     public int eventLoops() {
         return config.server().effectiveEventLoops();
+    }
+
+    /**
+     * The guard of a backend ({@code primary}, or {@code legacy} when configured): its breaker
+     * state, and {@link BackendGuard#isCallPermitted()}, the cheap non-blocking question "may a
+     * call go to this backend now" that takes no permission. Safe from any thread.
+     *
+     * @throws IllegalArgumentException for a backend that is not configured
+     */
+    public BackendGuard guard(String backend) {
+        BackendGuard guard = guards.get(backend);
+        if (guard == null) {
+            throw new IllegalArgumentException(
+                    "backend: " + backend + " (expected: one of " + String.join(", ", guards.keySet()) + ")");
+        }
+        return guard;
     }
 
     /** Open origin connections per backend; not to be called from a Cutover event loop. */

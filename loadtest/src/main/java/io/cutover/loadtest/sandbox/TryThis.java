@@ -10,7 +10,7 @@ final class TryThis {
     private static String mapping(Sandbox sandbox) {
         List<String> sources = sandbox.cutover().translator().table().sources();
         return sandbox.cutover().config().mappingFiles().isEmpty()
-                ? "built-in table (mappings/r-cfm.yaml)"
+                ? "built-in tables (mappings/*.yaml)"
                 : String.join(", ", sources) + " (watched: an edit reloads)";
     }
 
@@ -22,6 +22,8 @@ final class TryThis {
         String sas = "http://127.0.0.1:" + sandbox.shareASale().trackingPort();
         String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();
         String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
+        String sale = cutover + "/sale.cfm?merchantID=41388&tracking=ORDER-1001&amount=25.00&transtype=sale"
+                + "&currency=USD&couponcode=SPRING&skulist=S1,S2&pricelist=10.00,7.50&quantitylist=1,2";
         return String.join(
                 "\n",
                 "Cutover sandbox: everything runs in this process, on loopback.",
@@ -44,6 +46,9 @@ final class TryThis {
                 "  curl -si '" + click + "'",
                 "  # back to normal",
                 "  curl -s -X POST " + awinControl + "/reset; curl -s -X POST " + sasControl + "/reset",
+                "  # a sale pixel: the browser gets the GIF, the simulated Awin gets sread.img",
+                "  curl -s -D - -o /dev/null '" + sale + "'",
+                "  curl -s " + awinControl + "/received",
                 "  # the translation step by step, without sending anything",
                 "  bin/cutover explain '" + click + "'",
                 "  # reload the mapping now (edits of --mapping DIR files reload by themselves)",

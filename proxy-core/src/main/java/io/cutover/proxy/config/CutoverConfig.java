@@ -20,6 +20,8 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param guards each backend's breaker, bulkhead and retries
+ * @param unknownAffiliate what clicks of affiliates missing from the directory become
  * @param directory the directory's store and cache, and how mapping and directory reload
  */
 public record CutoverConfig(
@@ -33,6 +35,8 @@ public record CutoverConfig(
         Optional<String> cookieDomain,
         String fallbackLanding,
         String accessLog,
+        BackendGuards guards,
+        UnknownAffiliateSettings unknownAffiliate,
         DirectorySettings directory) {
 
     public CutoverConfig {

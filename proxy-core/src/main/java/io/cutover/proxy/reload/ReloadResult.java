@@ -47,7 +47,8 @@ public record ReloadResult(
             Problem problem = problems.get(i);
             json.append(i == 0 ? "{" : ",{").append("\"file\":");
             JsonString.append(json, problem.source());
-            json.append(",\"line\":").append(problem.line()).append(",\"message\":");
+            json.append(",\"line\":").append(problem.line());
+            json.append(",\"column\":").append(problem.column()).append(",\"message\":");
             JsonString.append(json, problem.message());
             json.append(",\"text\":");
             JsonString.append(json, problem.toString());

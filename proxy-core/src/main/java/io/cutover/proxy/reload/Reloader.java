@@ -74,7 +74,8 @@ public final class Reloader implements AutoCloseable {
     /** Builds the first snapshot, at start: throws as a refused reload would report. */
     public static Translator initial(SnapshotLoader loader, Directory given) {
         MappingTable table = loader.table();
-        return new Translator(table, loader.loadsDirectory() ? loader.directory() : given);
+        return new Translator(
+                table, loader.loadsDirectory() ? loader.directory() : given, loader.unknownAffiliatePublisher());
     }
 
     /** Starts the watch (when on) and the periodic refresh (when set). */
@@ -163,7 +164,7 @@ public final class Reloader implements AutoCloseable {
             omitted += e.omitted();
         } catch (RuntimeException e) {
             log.error("mapping reload failed", e);
-            problems.add(new Problem("mapping", 0, "cannot be loaded (" + e + ")"));
+            problems.add(new Problem("mapping", 0, 0, "cannot be loaded (" + e + ")"));
         }
         Directory directory = serving.get().directory();
         if (directoryToo) {
@@ -173,13 +174,13 @@ public final class Reloader implements AutoCloseable {
                 problems.addAll(e.problems());
                 omitted += e.omitted();
             } catch (RuntimeException e) {
-                problems.add(new Problem(loader.describeStore(), 0, "cannot be loaded (" + e + ")"));
+                problems.add(new Problem(loader.describeStore(), 0, 0, "cannot be loaded (" + e + ")"));
             }
         }
         ReloadResult result;
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         if (problems.isEmpty()) {
-            Translator next = new Translator(table, directory);
+            Translator next = new Translator(table, directory, loader.unknownAffiliatePublisher());
             serving.set(next);
             metrics.swapped(clock.instant().getEpochSecond());
             result = new ReloadResult(true, trigger, directoryToo, List.of(), 0, next, took);

@@ -132,6 +132,11 @@ public final class SnapshotLoader implements AutoCloseable {
         return loadCounts;
     }
 
+    /** The Awin publisher clicks of affiliates missing from the directory are credited to, if any. */
+    public Optional<String> unknownAffiliatePublisher() {
+        return config.unknownAffiliate().publisher();
+    }
+
     /** What the directory store is, for messages. */
     public String describeStore() {
         return store == null ? "the directory given at start" : store.describe();

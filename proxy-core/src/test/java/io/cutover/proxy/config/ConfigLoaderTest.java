@@ -54,6 +54,23 @@ class ConfigLoaderTest {
         assertThat(config.cookieDomain()).contains(".shareasale.com");
         assertThat(config.directoryFile()).contains(dir.resolve("directory.yaml"));
         assertThat(config.mappingFiles()).isEmpty();
+        assertThat(config.unknownAffiliate().publisher()).contains("13430");
+    }
+
+    @Test
+    void readsTheUnknownAffiliatePublisherAndRefusesOneThatIsNotAnId() throws IOException {
+        assertThat(ConfigLoader.load(write(MINIMAL), Map.of())
+                        .unknownAffiliate()
+                        .publisher())
+                .isEmpty();
+        Path bad = write(MINIMAL.replace("directory:\n", "directory:\n  unknown-affiliate: broken-links\n"));
+
+        assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("directory.unknown-affiliate: broken-links (expected: an Awin "
+                                        + "publisher id, a number such as 13430)"));
     }
 
     @Test
