@@ -222,7 +222,7 @@ class DynamoDbDirectoryServeTest {
 
         assertThat(status).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains(bad + ":2: merchants.41388.advertiser: 'abc'")
+                .contains(bad + ":2:12: merchants.41388.advertiser: 'abc'")
                 .contains("nothing was written to never-written");
         assertThat(client.listTables().join().tableNames()).doesNotContain("never-written");
     }

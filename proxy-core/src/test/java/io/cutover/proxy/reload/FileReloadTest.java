@@ -122,7 +122,7 @@ class FileReloadTest {
         int line = lineOf(Files.readString(directory), "not-a-number");
         assertThat(reload.body())
                 .startsWith("{\"result\":\"refused\",\"trigger\":\"admin\"")
-                .contains("\"text\":\"" + directory + ":" + line + ": affiliates.873588: 'not-a-number'");
+                .contains("\"text\":\"" + directory + ":" + line + ":11: affiliates.873588: 'not-a-number'");
         assertThat(cutover.translator()).isSameAs(before);
 
         save(directory, Files.readString(directory).replace("873588: not-a-number", "873588: 402912"));
