@@ -9,14 +9,14 @@ import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.Directory;
-import io.cutover.mapping.directory.FileDirectory;
-import io.cutover.mapping.table.MappingTable;
+import io.cutover.ops.health.CheckResult;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
+import io.cutover.ops.metrics.ReloadMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
@@ -27,6 +27,10 @@ import io.cutover.proxy.flow.GuardRecorder;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.queue.RunningRetryQueue;
+import io.cutover.proxy.reload.ReloadResult;
+import io.cutover.proxy.reload.Reloader;
+import io.cutover.proxy.reload.SnapshotLoader;
+import io.cutover.proxy.reload.Snapshots;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
@@ -41,6 +45,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -67,13 +72,21 @@ public final class Cutover implements AutoCloseable {
     private final Origins origins;
     private final RunningRetryQueue retryQueue;
     private final AtomicReference<Translator> translator;
-    private final ProxyServer server;
-    private final ProxyServer admin;
+    private final Reloader reloader;
+    private volatile ProxyServer server;
+    private volatile ProxyServer admin;
 
-    private Cutover(CutoverConfig config, Translator initial, Clock clock, LongSupplier ticker) {
+    /**
+     * Binds the admin listener first (so liveness answers and readiness says what is missing),
+     * then loads the first snapshot, then binds the client listener: no request is taken before
+     * the mapping and the directory are loaded.
+     *
+     * @param initial the first snapshot, or {@code null} to load it with {@code loader}
+     */
+    private Cutover(CutoverConfig config, SnapshotLoader loader, Translator initial, Clock clock, LongSupplier ticker) {
         this.config = config;
         this.transport = Transport.select(config.server().transport());
-        this.translator = new AtomicReference<>(initial);
+        this.translator = new AtomicReference<>();
         this.telemetry = Telemetry.create("cutover");
         this.accessLog = accessLog(config.accessLog(), telemetry);
         EventMetrics metrics = new EventMetrics(telemetry.meter(), EventRecorder.vocabulary());
@@ -126,18 +139,25 @@ public final class Cutover implements AutoCloseable {
                 config.queue().ackTimeout(),
                 clock,
                 ticker);
-        this.server = ProxyServer.bind(
-                "server",
-                config.server().host(),
-                config.server().port(),
-                loops,
-                transport,
-                new ClientChannelInitializer(config.server(), flow, ticker));
+        ReloadMetrics reloadMetrics = new ReloadMetrics(
+                telemetry.meter(),
+                () -> Snapshots.merchants(translator.get()),
+                () -> Snapshots.affiliates(translator.get()));
+        reloadMetrics.directoryLoads(
+                telemetry.meter(),
+                loader.loadCounts()::started,
+                loader.loadCounts()::skipped,
+                loader.loadCounts()::failed);
+        this.reloader = new Reloader(loader, translator, reloadMetrics, config.directory(), clock);
         Health health = Health.builder()
-                .check("listener", ReadinessCheck.of(() -> true, "accepting on port " + server.port(), "not bound"))
-                .check(
-                        "mapping",
-                        ReadinessCheck.of(() -> translator.get() != null, "mapping table loaded", "no mapping table"))
+                .check("listener", () -> {
+                    ProxyServer bound = server;
+                    return bound != null
+                            ? CheckResult.up("accepting on port " + bound.port())
+                            : CheckResult.down("not bound yet");
+                })
+                .check("mapping", () -> Snapshots.mappingCheck(translator.get()))
+                .check("directory", () -> Snapshots.directoryCheck(translator.get()))
                 .check(
                         "retry-queue",
                         ReadinessCheck.of(
@@ -147,15 +167,30 @@ public final class Cutover implements AutoCloseable {
                                 "SQS or the spool takes events",
                                 "SQS down and the spool full: local answers overflow"))
                 .build();
-        this.admin = config.admin().enabled()
-                ? ProxyServer.bind(
-                        "admin",
-                        config.admin().host(),
-                        config.admin().port(),
-                        adminLoop,
-                        transport,
-                        new AdminChannelInitializer(telemetry, health))
-                : null;
+        try {
+            this.admin = config.admin().enabled()
+                    ? ProxyServer.bind(
+                            "admin",
+                            config.admin().host(),
+                            config.admin().port(),
+                            adminLoop,
+                            transport,
+                            new AdminChannelInitializer(telemetry, health, () -> reloader.reload("admin")))
+                    : null;
+            translator.set(initial != null ? initial : Reloader.initial(loader, null));
+            reloadMetrics.swapped(clock.instant().getEpochSecond());
+            this.server = ProxyServer.bind(
+                    "server",
+                    config.server().host(),
+                    config.server().port(),
+                    loops,
+                    transport,
+                    new ClientChannelInitializer(config.server(), flow, ticker));
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        reloader.start();
     }
 
     private void guard(
@@ -178,22 +213,47 @@ public final class Cutover implements AutoCloseable {
                         listener));
     }
 
-    /** Loads the mapping table and directory the config names, then starts everything. */
+    /**
+     * Loads the mapping table and directory the config names (the directory preloaded whole),
+     * then starts everything; both are then reloaded as they change.
+     */
     public static Cutover start(CutoverConfig config) {
-        return start(config, loadTranslator(config), Clock.systemUTC(), System::nanoTime);
+        return new Cutover(config, SnapshotLoader.of(config), null, Clock.systemUTC(), System::nanoTime);
     }
 
-    /** Starts with an already built translator (the sandbox and tests use their own). */
+    /**
+     * Starts with an already built translator (the sandbox and tests use their own). A reload
+     * compiles the mapping the config names again and keeps this translator's directory.
+     */
     public static Cutover start(CutoverConfig config, Translator translator, Clock clock, LongSupplier ticker) {
-        return new Cutover(config, translator, clock, ticker);
+        return new Cutover(config, SnapshotLoader.ofMappingOnly(config), translator, clock, ticker);
     }
 
-    /** The mapping table and directory the config names: the built-in ones where it names none. */
+    /**
+     * Starts with the mapping the config names and a directory of the caller's (the sandbox's
+     * simulated merchants); a reload compiles the mapping again and keeps this directory.
+     */
+    public static Cutover start(CutoverConfig config, Directory directory, Clock clock, LongSupplier ticker) {
+        SnapshotLoader loader = SnapshotLoader.ofMappingOnly(config);
+        Translator initial;
+        try {
+            initial = Reloader.initial(loader, directory);
+        } catch (RuntimeException e) {
+            loader.close();
+            throw e;
+        }
+        return new Cutover(config, loader, initial, clock, ticker);
+    }
+
+    /**
+     * The mapping table and directory the config names: the built-in ones where it names none.
+     * For tools that translate without serving ({@code check}); the directory's single-key loads
+     * are not available to them.
+     */
     public static Translator loadTranslator(CutoverConfig config) {
-        MappingTable table =
-                config.mappingFiles().isEmpty() ? MappingTable.builtIn() : MappingTable.load(config.mappingFiles());
-        Directory directory = config.directoryFile().map(FileDirectory::load).orElseGet(FileDirectory::sample);
-        return new Translator(table, directory, config.unknownAffiliate().publisher());
+        try (SnapshotLoader loader = SnapshotLoader.of(config)) {
+            return Reloader.initial(loader, null);
+        }
     }
 
     private static AccessLog accessLog(String target, Telemetry telemetry) {
@@ -211,6 +271,14 @@ public final class Cutover implements AutoCloseable {
         }
     }
 
+    /**
+     * Reloads the mapping and the directory now, as {@code POST /admin/reload} does; the old
+     * snapshot keeps serving when the new one is refused.
+     */
+    public CompletableFuture<ReloadResult> reload() {
+        return reloader.reload("admin");
+    }
+
     /** Swaps in a new translator atomically; requests in flight finish with the old one. */
     public void swapTranslator(Translator next) {
         translator.set(next);
@@ -221,7 +289,7 @@ public final class Cutover implements AutoCloseable {
     }
 
     public int port() {
-        return server.port();
+        return server == null ? -1 : server.port();
     }
 
     /** The admin listener's port, or -1 when it is disabled. */
@@ -275,7 +343,10 @@ public final class Cutover implements AutoCloseable {
      */
     @Override
     public void close() {
-        server.close();
+        reloader.close();
+        if (server != null) {
+            server.close();
+        }
         if (admin != null) {
             admin.close();
         }

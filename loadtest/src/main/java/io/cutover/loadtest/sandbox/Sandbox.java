@@ -4,10 +4,8 @@ import io.cutover.loadtest.sim.SimulatedAwin;
 import io.cutover.loadtest.sim.SimulatedShareASale;
 import io.cutover.loadtest.sim.SimulatorOptions;
 import io.cutover.loadtest.sqs.SandboxSqs;
-import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.mapping.directory.Merchant;
-import io.cutover.mapping.table.MappingTable;
 import io.cutover.proxy.Cutover;
 import io.cutover.proxy.config.ConfigLoader;
 import io.cutover.proxy.config.CutoverConfig;
@@ -102,14 +100,9 @@ public final class Sandbox implements AutoCloseable {
                     config(options, awin, shareASale, sqs, spoolDir, overrides),
                     System.getenv(),
                     Path.of("."));
-            Cutover cutover = Cutover.start(
-                    config,
-                    new Translator(
-                            MappingTable.builtIn(),
-                            directory,
-                            config.unknownAffiliate().publisher()),
-                    Clock.systemUTC(),
-                    System::nanoTime);
+            // The mapping the config names (the built-in table unless mapping.files is set, as by
+            // --mapping DIR), reloaded when its files change; the directory stays the sandbox's.
+            Cutover cutover = Cutover.start(config, directory, Clock.systemUTC(), System::nanoTime);
             return new Sandbox(awin, shareASale, sqs, spoolDir, options.dataDir() == null, cutover);
         } catch (RuntimeException e) {
             if (sqs != null) {

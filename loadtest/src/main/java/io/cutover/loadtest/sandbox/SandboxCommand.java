@@ -6,8 +6,11 @@ import io.cutover.proxy.cli.Shutdown;
 import io.cutover.proxy.cli.StartupBanner;
 import io.cutover.proxy.cli.UsageException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** {@code cutover sandbox}: everything embedded on loopback, for trying Cutover on a fresh machine. */
 public final class SandboxCommand implements Command {
@@ -30,6 +33,7 @@ public final class SandboxCommand implements Command {
                                        [--shareasale-port 8082] [--shareasale-control-port 8092]
                                        [--sqs-port 9324] [--sqs-control-port 9325] [--sqs-store-port N]
                                        [--event-loops N] [--access-log stdout|off|FILE] [--data DIR]
+                                       [--mapping DIR]
 
                 Runs Cutover on 127.0.0.1 between a simulated Awin (primary) and a simulated
                 ShareASale (legacy), with the built-in mapping table and the sample directory,
@@ -39,7 +43,12 @@ public final class SandboxCommand implements Command {
                 cutover-sandbox in the system's temporary folder), so a restarted sandbox
                 finds what a stopped or killed one left. ElasticMQ itself listens on
                 --sqs-store-port (default: the SQS port + 2).
-                Nothing leaves the machine. Ctrl-C stops everything.""";
+                Nothing leaves the machine. Ctrl-C stops everything.
+
+                --mapping DIR serves the mapping files in DIR (every *.yaml) instead of the
+                built-in table, and reloads them when they change: copy mappings/, edit a file,
+                and the next click uses it. A file with a mistake is refused with file:line and
+                the previous table keeps serving.""";
     }
 
     @Override
@@ -59,10 +68,19 @@ public final class SandboxCommand implements Command {
                 args.intOption("--sqs-control-port", defaults.sqsControlPort(), 0, 65535),
                 args.intOption("--sqs-store-port", defaults.sqsStorePort(), 0, 65535),
                 dataDir(args.option("--data"), defaults.dataDir()));
+        String mapping = args.option("--mapping");
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
-        Sandbox sandbox = Sandbox.start(options);
+        Map<String, Object> overrides = new HashMap<>();
+        if (mapping != null) {
+            Path folder = Path.of(mapping).toAbsolutePath().normalize();
+            if (!Files.isDirectory(folder)) {
+                throw new UsageException("--mapping: " + mapping + " (expected: a folder of mapping files)");
+            }
+            overrides.put("mapping.files", List.of(folder.toString()));
+        }
+        Sandbox sandbox = Sandbox.start(options, overrides);
         out.println(StartupBanner.describe(sandbox.cutover()));
         out.println("data: " + options.dataDir() + " (the spool and ElasticMQ's messages; kept across restarts)");
         out.println();

@@ -1,9 +1,18 @@
 package io.cutover.loadtest.sandbox;
 
+import java.util.List;
+
 /** What the sandbox prints once it runs: where everything is, and commands to try, in order. */
 final class TryThis {
 
     private TryThis() {}
+
+    private static String mapping(Sandbox sandbox) {
+        List<String> sources = sandbox.cutover().translator().table().sources();
+        return sandbox.cutover().config().mappingFiles().isEmpty()
+                ? "built-in tables (mappings/*.yaml)"
+                : String.join(", ", sources) + " (watched: an edit reloads)";
+    }
 
     static String text(Sandbox sandbox) {
         String cutover = sandbox.url();
@@ -27,7 +36,7 @@ final class TryThis {
                 "  SQS (ElasticMQ)      " + sqs + "   control " + sqsControl + "   queue "
                         + sandbox.sqs().queueUrl(),
                 "  spool                " + sandbox.spoolDir(),
-                "  mapping              built-in tables (mappings/*.yaml), sample directory (config/directory/sample.yaml)",
+                "  mapping              " + mapping(sandbox) + ", sample directory (config/directory/sample.yaml)",
                 "",
                 "Try:",
                 "  # a click: translated, sent to the simulated Awin, 302 to the landing with awc",
@@ -54,6 +63,8 @@ final class TryThis {
                 "  curl -s " + awinControl + "/received",
                 "  # the translation step by step, without sending anything",
                 "  bin/cutover explain '" + click + "'",
+                "  # reload the mapping now (edits of --mapping DIR files reload by themselves)",
+                "  curl -s -X POST " + admin + "/admin/reload",
                 "  # events by kind and fate",
                 "  curl -s " + admin + "/metrics | grep -E '^cutover_events_(received_)?total|^cutover_spool_'",
                 "",

@@ -34,6 +34,7 @@ final class DirectoryFileReader {
     private final Path baseDirectory;
     private final ProblemList problems = new ProblemList();
     private final Affiliates affiliates = new Affiliates(problems);
+    private final List<Path> csvFiles = new ArrayList<>();
 
     private DirectoryFileReader(String source, Path baseDirectory) {
         this.source = source;
@@ -53,7 +54,12 @@ final class DirectoryFileReader {
         if (!reader.problems.isEmpty()) {
             throw new DirectoryFileException(reader.problems);
         }
-        return new FileDirectory(source, merchants, reader.affiliates.builder.build());
+        List<Path> files = new ArrayList<>();
+        if (baseDirectory != null) {
+            files.add(Path.of(source));
+            files.addAll(reader.csvFiles);
+        }
+        return new FileDirectory(source, files, merchants, reader.affiliates.builder.build());
     }
 
     private Map<String, Merchant> readDocument(String text) {
@@ -242,6 +248,7 @@ final class DirectoryFileReader {
             return;
         }
         Path csv = baseDirectory.resolve(name);
+        csvFiles.add(csv);
         byte[] data;
         try {
             data = Files.readAllBytes(csv);

@@ -26,11 +26,17 @@ public final class FileDirectory implements Directory {
     private static final String SAMPLE = "sample.yaml";
 
     private final String source;
+    private final List<Path> files;
     private final Map<String, Optional<Merchant>> merchants;
     private final IdMap affiliates;
 
     FileDirectory(String source, Map<String, Merchant> merchants, IdMap affiliates) {
+        this(source, List.of(), merchants, affiliates);
+    }
+
+    FileDirectory(String source, List<Path> files, Map<String, Merchant> merchants, IdMap affiliates) {
         this.source = source;
+        this.files = List.copyOf(files);
         Map<String, Optional<Merchant>> byId = new HashMap<>();
         merchants.forEach((id, merchant) -> byId.put(id, Optional.of(merchant)));
         this.merchants = Map.copyOf(byId);
@@ -128,6 +134,25 @@ public final class FileDirectory implements Directory {
         return affiliates.size();
     }
 
+    /**
+     * The files this directory was read from (the YAML file and the affiliates CSV it names), for
+     * a watch to notice edits; empty for a resource or a directory built in code.
+     */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** Visits every affiliate as legacy ID → Awin publisher ID, in no particular order. */
+    public void forEachAffiliate(AffiliateVisitor visitor) {
+        affiliates.forEach(visitor::accept);
+    }
+
+    /** Receives one affiliate of {@link #forEachAffiliate}. */
+    @FunctionalInterface
+    public interface AffiliateVisitor {
+        void accept(long legacyAffiliateId, long awinPublisherId);
+    }
+
     /** The file or resource the directory was read from. */
     public String source() {
         return source;
@@ -139,7 +164,7 @@ public final class FileDirectory implements Directory {
                 + " affiliates]";
     }
 
-    private static boolean isNormalised(String id) {
+    static boolean isNormalised(String id) {
         int n = id == null ? 0 : id.length();
         if (n == 0 || n > LegacyId.MAX_DIGITS || (n > 1 && id.charAt(0) == '0')) {
             return false;

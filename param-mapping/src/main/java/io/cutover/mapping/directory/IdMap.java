@@ -46,6 +46,21 @@ final class IdMap {
         return size;
     }
 
+    /** Visits every entry, in no particular order. */
+    void forEach(Entry visitor) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != FREE) {
+                visitor.accept(keys[i], values[i]);
+            }
+        }
+    }
+
+    /** One entry of the map, as two primitives. */
+    @FunctionalInterface
+    interface Entry {
+        void accept(long key, long value);
+    }
+
     private static int slot(long key, int mask) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32)) & mask;

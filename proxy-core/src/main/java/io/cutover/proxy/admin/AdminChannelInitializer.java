@@ -2,20 +2,28 @@ package io.cutover.proxy.admin;
 
 import io.cutover.ops.health.Health;
 import io.cutover.ops.metrics.Telemetry;
+import io.cutover.proxy.reload.ReloadResult;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** The admin listener's pipeline: small limits, a read timeout, then the endpoints. */
 public final class AdminChannelInitializer extends ChannelInitializer<Channel> {
 
     private final AdminRequestHandler handler;
 
-    public AdminChannelInitializer(Telemetry telemetry, Health health) {
-        this.handler = new AdminRequestHandler(telemetry, health);
+    /**
+     * @param reload starts a reload of the mapping and directory ({@code POST /admin/reload}) and
+     *     answers with its result; it must not block
+     */
+    public AdminChannelInitializer(
+            Telemetry telemetry, Health health, Supplier<CompletableFuture<ReloadResult>> reload) {
+        this.handler = new AdminRequestHandler(telemetry, health, reload);
     }
 
     @Override

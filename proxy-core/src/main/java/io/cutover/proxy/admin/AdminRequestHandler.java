@@ -2,7 +2,9 @@ package io.cutover.proxy.admin;
 
 import io.cutover.ops.health.Health;
 import io.cutover.ops.health.HealthReport;
+import io.cutover.ops.json.JsonString;
 import io.cutover.ops.metrics.Telemetry;
+import io.cutover.proxy.reload.ReloadResult;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
@@ -19,7 +21,10 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The operators' endpoints: {@code /metrics} (Prometheus text), {@code /healthz} (the process
@@ -32,30 +37,80 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
     private static final String INDEX = "Cutover admin\n\n"
             + "  /metrics  Prometheus metrics\n"
             + "  /healthz  liveness\n"
-            + "  /readyz   readiness (503 until every check passes)\n";
+            + "  /readyz   readiness (503 until every check passes)\n"
+            + "  POST /admin/reload  reload the mapping and directory now (loopback only)\n";
+
+    private static final String RELOAD = "/admin/reload";
 
     private final Telemetry telemetry;
     private final Health health;
+    private final Supplier<CompletableFuture<ReloadResult>> reload;
 
-    AdminRequestHandler(Telemetry telemetry, Health health) {
+    AdminRequestHandler(Telemetry telemetry, Health health, Supplier<CompletableFuture<ReloadResult>> reload) {
         this.telemetry = telemetry;
         this.health = health;
+        this.reload = reload;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) throws IOException {
         FullHttpResponse response;
+        if (request.decoderResult().isSuccess()
+                && request.method().equals(HttpMethod.POST)
+                && pathOf(request).equals(RELOAD)) {
+            reload(ctx, HttpUtil.isKeepAlive(request));
+            return;
+        }
         if (!request.decoderResult().isSuccess()) {
             response = text(HttpResponseStatus.BAD_REQUEST, "malformed request\n");
         } else if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
-            response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD\n");
+            response = text(HttpResponseStatus.METHOD_NOT_ALLOWED, "GET or HEAD (POST for " + RELOAD + " only)\n");
         } else {
-            String path = request.uri();
-            int q = path.indexOf('?');
-            response = route(ctx, q < 0 ? path : path.substring(0, q));
+            response = route(ctx, pathOf(request));
         }
         boolean keepAlive =
                 HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
+        send(ctx, response, keepAlive);
+    }
+
+    private static String pathOf(FullHttpRequest request) {
+        String path = request.uri();
+        int q = path.indexOf('?');
+        return q < 0 ? path : path.substring(0, q);
+    }
+
+    /**
+     * Runs a reload off this loop and answers when it is done: 200 with the new snapshot, 409
+     * with the problems when it was refused (the old snapshot serving), 403 unless the caller
+     * is on loopback, whatever address the listener is bound to.
+     */
+    private void reload(ChannelHandlerContext ctx, boolean keepAlive) {
+        if (!(ctx.channel().remoteAddress() instanceof InetSocketAddress remote)
+                || remote.getAddress() == null
+                || !remote.getAddress().isLoopbackAddress()) {
+            send(ctx, text(HttpResponseStatus.FORBIDDEN, "reload is allowed from loopback only\n"), false);
+            return;
+        }
+        reload.get().whenComplete((result, failure) -> {
+            Runnable answer = () -> {
+                FullHttpResponse response = failure != null
+                        ? json(
+                                HttpResponseStatus.SERVICE_UNAVAILABLE,
+                                "{\"result\":\"failed\",\"reason\":"
+                                        + JsonString.append(new StringBuilder(), String.valueOf(failure.getMessage()))
+                                        + "}")
+                        : json(result.ok() ? HttpResponseStatus.OK : HttpResponseStatus.CONFLICT, result.toJson());
+                send(ctx, response, keepAlive);
+            };
+            if (ctx.executor().inEventLoop()) {
+                answer.run();
+            } else {
+                ctx.executor().execute(answer);
+            }
+        });
+    }
+
+    private static void send(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
         HttpUtil.setKeepAlive(response, keepAlive);
         if (keepAlive) {
             ctx.writeAndFlush(response);

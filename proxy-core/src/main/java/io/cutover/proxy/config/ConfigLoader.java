@@ -118,15 +118,19 @@ public final class ConfigLoader {
         List<Path> mappingFiles = new ArrayList<>();
         for (String file : s.list("mapping.files")) {
             Path path = s.path(file);
-            if (!Files.isRegularFile(path)) {
+            if (!Files.isRegularFile(path) && !Files.isDirectory(path)) {
                 s.problem("mapping.files", file, "readable mapping files (not found: " + path + ")");
             }
             mappingFiles.add(path);
         }
 
+        DirectoryStoreKind store = s.choice("directory.store", DirectoryStoreKind.FILE);
         Optional<Path> directory = Optional.empty();
-        String directoryFile = s.requiredString(
-                "directory.file", "a directory file, or '" + SAMPLE_DIRECTORY + "' for the built-in sandbox data");
+        String directoryFile = store == DirectoryStoreKind.FILE
+                ? s.requiredString(
+                        "directory.file",
+                        "a directory file, or '" + SAMPLE_DIRECTORY + "' for the built-in sandbox data")
+                : s.string("directory.file", null);
         if (directoryFile != null && !directoryFile.equals(SAMPLE_DIRECTORY)) {
             Path path = s.path(directoryFile);
             if (!Files.isRegularFile(path)) {
@@ -134,6 +138,7 @@ public final class ConfigLoader {
             }
             directory = Optional.of(path);
         }
+        DirectorySettings directorySettings = directorySettings(s, store);
 
         Optional<String> unknownAffiliate = s.optionalString("directory.unknown-affiliate");
         unknownAffiliate.ifPresent(id -> {
@@ -173,7 +178,55 @@ public final class ConfigLoader {
                 queue,
                 spool,
                 new BackendGuards(primaryGuard, Optional.ofNullable(legacy).map(l -> legacyGuard)),
-                new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)));
+                new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)),
+                directorySettings);
+    }
+
+    private static DirectorySettings directorySettings(Settings s, DirectoryStoreKind store) {
+        String table = s.string("directory.dynamodb.table", null);
+        if (store == DirectoryStoreKind.DYNAMODB && table == null) {
+            s.problem("directory.dynamodb.table", null, "the DynamoDB table's name (directory.store is dynamodb)");
+        } else if (table != null && !isTableName(table)) {
+            s.problem("directory.dynamodb.table", table, "3 to 255 characters of a-z, A-Z, 0-9, '_', '-', '.'");
+        }
+        URI endpoint = s.httpUrl("directory.dynamodb.endpoint", false, "http://127.0.0.1:8000");
+        String region = s.string("directory.dynamodb.region", "eu-west-1");
+        if (!region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
+            s.problem("directory.dynamodb.region", region, "an AWS region such as eu-west-1");
+        }
+        int segments = s.integer("directory.dynamodb.scan-segments", 8, 1, 1024);
+        int cacheSize = s.integer("directory.cache-size", 100_000, 0, 10_000_000);
+        Duration cacheExpiry = s.duration("directory.cache-expiry", Duration.ofMinutes(5));
+        int loads = s.integer("directory.max-loads-in-flight", 64, 1, 4096);
+        Optional<Duration> refresh = Optional.empty();
+        String refreshText =
+                s.stringOrOff("directory.refresh", "off", "off", "off, or a duration of at least 1s such as 5m");
+        if (!refreshText.equals("off")) {
+            Duration parsed = Durations.parse(refreshText);
+            if (parsed == null || parsed.compareTo(Duration.ofSeconds(1)) < 0) {
+                s.problem("directory.refresh", refreshText, "off, or a duration of at least 1s such as 5m");
+            } else {
+                refresh = Optional.of(parsed);
+            }
+        }
+        boolean watch = s.bool("directory.watch", true);
+        Duration watchInterval = s.duration("directory.watch-interval", Duration.ofSeconds(1));
+        return new DirectorySettings(
+                store,
+                table,
+                Optional.ofNullable(endpoint),
+                region,
+                segments,
+                cacheSize,
+                cacheExpiry,
+                loads,
+                refresh,
+                watch,
+                watchInterval);
+    }
+
+    private static boolean isTableName(String name) {
+        return name.length() >= 3 && name.length() <= 255 && name.matches("[A-Za-z0-9_.-]+");
     }
 
     private static QueueSettings queue(Settings s, Deadlines deadlines) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param spool the local spool used while SQS cannot take them
  * @param guards each backend's breaker, bulkhead and retries
  * @param unknownAffiliate what clicks of affiliates missing from the directory become
+ * @param directory the directory's store and cache, and how mapping and directory reload
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -39,7 +40,8 @@ public record CutoverConfig(
         QueueSettings queue,
         SpoolSettings spool,
         BackendGuards guards,
-        UnknownAffiliateSettings unknownAffiliate) {
+        UnknownAffiliateSettings unknownAffiliate,
+        DirectorySettings directory) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);
