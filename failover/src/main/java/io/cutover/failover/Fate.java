@@ -22,7 +22,11 @@ public enum Fate {
     /** Answered locally and written to the local spool (fsync'd), to be drained to the queue. */
     SPOOLED,
     /** Not a usable request: answered 400 with the reason. */
-    REJECTED;
+    REJECTED,
+    /** A later fate of a queued or spooled event: the replayer delivered it to its backend. */
+    REPLAYED,
+    /** A later fate of a queued or spooled event: it kept failing and is in the dead-letter queue. */
+    DEAD;
 
     private final String tag = name().toLowerCase(Locale.ROOT);
 
