@@ -18,6 +18,7 @@ import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
+import io.cutover.proxy.replay.ReplayService;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
@@ -29,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -53,6 +55,7 @@ public final class Cutover implements AutoCloseable {
     private final AtomicReference<Translator> translator;
     private final ProxyServer server;
     private final ProxyServer admin;
+    private final ReplayService replay;
 
     private Cutover(CutoverConfig config, Translator initial, Clock clock, LongSupplier ticker) {
         this.config = config;
@@ -80,6 +83,11 @@ public final class Cutover implements AutoCloseable {
                 headers -> CookieHeader.forLegacy(headers.cookie()).orElse(null),
                 ticker,
                 MINIMUM_ATTEMPT_NANOS);
+        // No breakers yet: the replayer's gates are always open, and its backoff alone spares a
+        // primary that is still down.
+        this.replay = config.replay().enabled()
+                ? ReplayService.start(config, transport, telemetry, accessLog, clock, ticker, () -> true, () -> true)
+                : null;
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
                 origins,
@@ -109,7 +117,7 @@ public final class Cutover implements AutoCloseable {
                         config.admin().port(),
                         adminLoop,
                         transport,
-                        new AdminChannelInitializer(telemetry, health))
+                        new AdminChannelInitializer(telemetry, health, replay))
                 : null;
     }
 
@@ -177,6 +185,11 @@ public final class Cutover implements AutoCloseable {
         return config.server().effectiveEventLoops();
     }
 
+    /** The replayer and dead letters, when {@code replay.enabled}. */
+    public Optional<ReplayService> replay() {
+        return Optional.ofNullable(replay);
+    }
+
     /** Open origin connections per backend; not to be called from a Cutover event loop. */
     public Map<String, Integer> openOriginConnections() {
         return origins.openConnections();
@@ -191,6 +204,9 @@ public final class Cutover implements AutoCloseable {
         server.close();
         if (admin != null) {
             admin.close();
+        }
+        if (replay != null) {
+            replay.close();
         }
         loops.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         adminLoop.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).syncUninterruptibly();

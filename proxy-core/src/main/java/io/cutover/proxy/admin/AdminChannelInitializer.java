@@ -2,6 +2,7 @@ package io.cutover.proxy.admin;
 
 import io.cutover.ops.health.Health;
 import io.cutover.ops.metrics.Telemetry;
+import io.cutover.proxy.replay.ReplayService;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -15,7 +16,12 @@ public final class AdminChannelInitializer extends ChannelInitializer<Channel> {
     private final AdminRequestHandler handler;
 
     public AdminChannelInitializer(Telemetry telemetry, Health health) {
-        this.handler = new AdminRequestHandler(telemetry, health);
+        this(telemetry, health, null);
+    }
+
+    /** @param replay the replay service behind {@code POST /admin/redrive}, or {@code null} */
+    public AdminChannelInitializer(Telemetry telemetry, Health health, ReplayService replay) {
+        this.handler = new AdminRequestHandler(telemetry, health, replay);
     }
 
     @Override

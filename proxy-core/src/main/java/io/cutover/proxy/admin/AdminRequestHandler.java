@@ -3,6 +3,7 @@ package io.cutover.proxy.admin;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.health.HealthReport;
 import io.cutover.ops.metrics.Telemetry;
+import io.cutover.proxy.replay.ReplayService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
@@ -32,19 +33,27 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
     private static final String INDEX = "Cutover admin\n\n"
             + "  /metrics  Prometheus metrics\n"
             + "  /healthz  liveness\n"
-            + "  /readyz   readiness (503 until every check passes)\n";
+            + "  /readyz   readiness (503 until every check passes)\n"
+            + "  POST /admin/redrive[?max=N]  dead letters back to the retry queue\n";
 
     private final Telemetry telemetry;
     private final Health health;
 
-    AdminRequestHandler(Telemetry telemetry, Health health) {
+    private final RedriveEndpoint redrive;
+
+    AdminRequestHandler(Telemetry telemetry, Health health, ReplayService replay) {
         this.telemetry = telemetry;
         this.health = health;
+        this.redrive = new RedriveEndpoint(replay);
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) throws IOException {
         FullHttpResponse response;
+        if (request.decoderResult().isSuccess() && pathOf(request.uri()).equals(RedriveEndpoint.PATH)) {
+            redrive.handle(ctx, request);
+            return;
+        }
         if (!request.decoderResult().isSuccess()) {
             response = text(HttpResponseStatus.BAD_REQUEST, "malformed request\n");
         } else if (!request.method().equals(HttpMethod.GET) && !request.method().equals(HttpMethod.HEAD)) {
@@ -62,6 +71,11 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
         } else {
             ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
     }
 
     private FullHttpResponse route(ChannelHandlerContext ctx, String path) throws IOException {

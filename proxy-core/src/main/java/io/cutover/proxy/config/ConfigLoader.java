@@ -1,6 +1,7 @@
 package io.cutover.proxy.config;
 
 import io.cutover.failover.ResponsePolicy;
+import io.cutover.failover.replay.ReplaySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +145,9 @@ public final class ConfigLoader {
 
         String accessLog = s.string("access-log", "stdout");
 
+        SqsSettings queue = queue(s);
+        ReplaySettings replay = replay(s, queue);
+
         return new CutoverConfig(
                 server,
                 admin,
@@ -154,7 +158,71 @@ public final class ConfigLoader {
                 directory,
                 cookieDomain,
                 fallback,
-                accessLog);
+                accessLog,
+                queue,
+                replay);
+    }
+
+    private static SqsSettings queue(Settings s) {
+        Optional<String> url = s.optionalString("queue.url");
+        url.ifPresent(u -> {
+            if (!isAbsoluteUrl(u)) {
+                s.problem(
+                        "queue.url",
+                        u,
+                        "the queue's URL, such as https://sqs.eu-west-1.amazonaws.com/123456789012/cutover-retry");
+            }
+        });
+        Optional<URI> endpoint = Optional.ofNullable(s.httpUrl("queue.endpoint", false, "http://127.0.0.1:9324"));
+        Optional<String> region = s.optionalString("queue.region");
+        return new SqsSettings(url, endpoint, region);
+    }
+
+    private static ReplaySettings replay(Settings s, SqsSettings queue) {
+        boolean enabled = s.bool("replay.enabled", false);
+        Duration pollWait = s.duration("replay.poll-wait", Duration.ofSeconds(20));
+        int batchSize = s.integer("replay.batch-size", 10, 1, ReplaySettings.MAX_BATCH);
+        int concurrency = s.integer("replay.concurrency", 32, 1, 1024);
+        Duration backoffBase = s.duration("replay.backoff-base", Duration.ofSeconds(1));
+        Duration backoffMax = s.duration("replay.backoff-max", Duration.ofMinutes(5));
+        int maxReceives = s.integer("replay.max-receives", 8, 1, 1000);
+        Duration visibility = s.duration("replay.visibility-timeout", Duration.ofSeconds(60));
+        Optional<String> deadLetters = s.optionalString("replay.dead-letter-queue-url");
+        if (pollWait.compareTo(Duration.ofSeconds(1)) < 0 || pollWait.compareTo(ReplaySettings.MAX_POLL_WAIT) > 0) {
+            s.problem("replay.poll-wait", pollWait, "1s to 20s (SQS's long-polling bound)");
+            pollWait = Duration.ofSeconds(20);
+        }
+        if (backoffMax.compareTo(backoffBase) < 0) {
+            s.problem("replay.backoff-max", backoffMax, ">= replay.backoff-base (" + backoffBase + ")");
+            backoffMax = backoffBase;
+        }
+        if (visibility.compareTo(Duration.ofSeconds(1)) < 0
+                || visibility.compareTo(ReplaySettings.MAX_VISIBILITY) > 0) {
+            s.problem("replay.visibility-timeout", visibility, "1s to 12h");
+            visibility = Duration.ofSeconds(60);
+        }
+        deadLetters.ifPresent(u -> {
+            if (!isAbsoluteUrl(u)) {
+                s.problem("replay.dead-letter-queue-url", u, "the dead-letter queue's URL");
+            }
+        });
+        if (enabled && queue.url().isEmpty()) {
+            s.problem("queue.url", null, "the retry queue's URL when replay.enabled is true");
+        }
+        if (enabled && deadLetters.isEmpty()) {
+            s.problem("replay.dead-letter-queue-url", null, "the dead-letter queue's URL when replay.enabled is true");
+            enabled = false;
+        }
+        return new ReplaySettings(
+                enabled,
+                pollWait,
+                batchSize,
+                concurrency,
+                backoffBase,
+                backoffMax,
+                maxReceives,
+                visibility,
+                deadLetters);
     }
 
     private static BackendSettings backend(Settings s, String name, boolean required, String example) {

@@ -1,5 +1,6 @@
 package io.cutover.proxy.config;
 
+import io.cutover.failover.replay.ReplaySettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param queue where the retry queue is
+ * @param replay how queued events are replayed
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -31,7 +34,9 @@ public record CutoverConfig(
         Optional<Path> directoryFile,
         Optional<String> cookieDomain,
         String fallbackLanding,
-        String accessLog) {
+        String accessLog,
+        SqsSettings queue,
+        ReplaySettings replay) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);

@@ -1,0 +1,108 @@
+package io.cutover.proxy.replay;
+
+import io.cutover.failover.replay.DeadLetters;
+import io.cutover.failover.replay.Replayer;
+import io.cutover.ops.log.AccessLog;
+import io.cutover.ops.metrics.ReplayMetrics;
+import io.cutover.ops.metrics.Telemetry;
+import io.cutover.proxy.config.CutoverConfig;
+import io.cutover.proxy.origin.ReplayOrigins;
+import io.cutover.proxy.server.Transport;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/**
+ * Replay as one running part of Cutover: the SQS client, the replay origins, the replayer and the
+ * dead letters, started together from the config and closed in reverse order.
+ */
+public final class ReplayService implements AutoCloseable {
+
+    private final SqsAsyncClient sqs;
+    private final ReplayOrigins origins;
+    private final Replayer replayer;
+    private final DeadLetters deadLetters;
+    private final ReplayMetrics metrics;
+
+    private ReplayService(
+            SqsAsyncClient sqs,
+            ReplayOrigins origins,
+            Replayer replayer,
+            DeadLetters deadLetters,
+            ReplayMetrics metrics) {
+        this.sqs = sqs;
+        this.origins = origins;
+        this.replayer = replayer;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+    }
+
+    /**
+     * Starts replaying; {@code config.replay().enabled()} must be true (the config then has both
+     * queue URLs).
+     *
+     * @param primaryGate whether the primary may be tried now (its breaker); replay waits while it
+     *     is false
+     * @param legacyGate the same for legacy
+     */
+    public static ReplayService start(
+            CutoverConfig config,
+            Transport transport,
+            Telemetry telemetry,
+            AccessLog accessLog,
+            Clock clock,
+            LongSupplier ticker,
+            BooleanSupplier primaryGate,
+            BooleanSupplier legacyGate) {
+        if (!config.replay().enabled()) {
+            throw new IllegalStateException("replay.enabled: false (expected: true to start the replayer)");
+        }
+        String queueUrl = config.queue().url().orElseThrow();
+        String deadLetterUrl = config.replay().deadLetterQueueUrl().orElseThrow();
+        SqsAsyncClient sqs = SqsClients.create(config.queue());
+        ReplayOrigins origins = null;
+        try {
+            origins = new ReplayOrigins(transport, config.primary(), config.legacy(), ticker);
+            ReplayMetrics metrics = new ReplayMetrics(telemetry.meter());
+            Replayer.Builder builder = Replayer.builder(sqs, queueUrl, config.replay(), origins.primary())
+                    .primaryGate(primaryGate)
+                    .observer(new ReplayRecorder(metrics, accessLog, clock))
+                    .clock(clock)
+                    .ticker(ticker);
+            origins.legacy().ifPresent(legacy -> builder.legacy(legacy, legacyGate));
+            Replayer replayer = builder.build().start();
+            return new ReplayService(sqs, origins, replayer, new DeadLetters(sqs, deadLetterUrl, queueUrl), metrics);
+        } catch (RuntimeException e) {
+            if (origins != null) {
+                origins.close();
+            }
+            sqs.close();
+            throw e;
+        }
+    }
+
+    /** Sends up to {@code max} dead letters back to the retry queue; never completes exceptionally. */
+    public CompletableFuture<DeadLetters.Redrive> redrive(int max) {
+        return deadLetters.redrive(max).thenApply(result -> {
+            metrics.redriven(result.moved());
+            return result;
+        });
+    }
+
+    /** Replays in flight now. */
+    public int inFlight() {
+        return replayer.inFlight();
+    }
+
+    @Override
+    public void close() {
+        try {
+            replayer.close();
+        } finally {
+            origins.close();
+            sqs.close();
+        }
+    }
+}
