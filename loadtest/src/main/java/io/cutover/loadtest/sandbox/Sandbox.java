@@ -18,20 +18,29 @@ import java.util.Map;
 
 /**
  * The embedded default: a simulated Awin, a simulated ShareASale, and Cutover between them with
- * the built-in mapping table and the sample directory, all in this process and on loopback. The
+ * the built-in mapping table and the sample directory, and an SQS (ElasticMQ) whose retry queue
+ * Cutover's replayer drains to the simulated Awin; all in this process and on loopback. The
  * real code path end to end: Cutover is configured exactly as {@code serve} would configure it,
  * only with the simulators' addresses.
  */
 public final class Sandbox implements AutoCloseable {
 
+    /** Failed receives before the replayer dead-letters a message in the sandbox. */
+    static final int SANDBOX_MAX_RECEIVES = 4;
+
+    /** The queue's own redrive bound, a backstop above the replayer's. */
+    static final int SANDBOX_MAX_RECEIVE_COUNT = 10;
+
     private final SimulatedAwin awin;
     private final SimulatedShareASale shareASale;
     private final Cutover cutover;
+    private final SandboxQueue queue;
 
-    private Sandbox(SimulatedAwin awin, SimulatedShareASale shareASale, Cutover cutover) {
+    private Sandbox(SimulatedAwin awin, SimulatedShareASale shareASale, Cutover cutover, SandboxQueue queue) {
         this.awin = awin;
         this.shareASale = shareASale;
         this.cutover = cutover;
+        this.queue = queue;
     }
 
     /** Starts the simulators, then Cutover pointed at them. Fails naming any port in use. */
@@ -70,15 +79,20 @@ public final class Sandbox implements AutoCloseable {
                         .controlPort(options.shareASaleControlPort())
                         .build(),
                 merchantLandings);
+        SandboxQueue queue = null;
         try {
             awin.start();
             shareASale.start();
+            queue = SandboxQueue.start(options.sqsPort(), SANDBOX_MAX_RECEIVE_COUNT);
             CutoverConfig config = ConfigLoader.fromTree(
-                    "sandbox", config(options, awin, shareASale, overrides), System.getenv(), Path.of("."));
+                    "sandbox", config(options, awin, shareASale, queue, overrides), System.getenv(), Path.of("."));
             Cutover cutover = Cutover.start(
                     config, new Translator(MappingTable.builtIn(), directory), Clock.systemUTC(), System::nanoTime);
-            return new Sandbox(awin, shareASale, cutover);
+            return new Sandbox(awin, shareASale, cutover, queue);
         } catch (RuntimeException e) {
+            if (queue != null) {
+                queue.close();
+            }
             shareASale.close();
             awin.close();
             throw e;
@@ -86,7 +100,11 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private static Map<String, Object> config(
-            SandboxOptions options, SimulatedAwin awin, SimulatedShareASale shareASale, Map<String, Object> overrides) {
+            SandboxOptions options,
+            SimulatedAwin awin,
+            SimulatedShareASale shareASale,
+            SandboxQueue queue,
+            Map<String, Object> overrides) {
         Map<String, Object> flat = new LinkedHashMap<>();
         flat.put("server.host", "127.0.0.1");
         flat.put("server.port", options.cutoverPort());
@@ -105,6 +123,18 @@ public final class Sandbox implements AutoCloseable {
         flat.put("deadlines.pass-through", "1s");
         flat.put("directory.file", ConfigLoader.SAMPLE_DIRECTORY);
         flat.put("access-log", options.accessLog());
+        // Replay timings for a newcomer watching: queued events reach the simulated Awin within
+        // seconds of its recovery, and a failing one is dead after a few quick tries.
+        flat.put("queue.url", queue.queueUrl());
+        flat.put("queue.endpoint", queue.endpoint());
+        flat.put("replay.enabled", true);
+        flat.put("replay.poll-wait", "1s");
+        flat.put("replay.concurrency", 8);
+        flat.put("replay.backoff-base", "200ms");
+        flat.put("replay.backoff-max", "2s");
+        flat.put("replay.max-receives", SANDBOX_MAX_RECEIVES);
+        flat.put("replay.visibility-timeout", "5s");
+        flat.put("replay.dead-letter-queue-url", queue.deadLetterUrl());
         flat.putAll(overrides);
         return nested(flat);
     }
@@ -136,6 +166,11 @@ public final class Sandbox implements AutoCloseable {
         return cutover;
     }
 
+    /** The in-process SQS with the retry and dead-letter queues. */
+    public SandboxQueue queue() {
+        return queue;
+    }
+
     /** Cutover's base URL, e.g. {@code http://127.0.0.1:8080}. */
     public String url() {
         return "http://127.0.0.1:" + cutover.port();
@@ -147,6 +182,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             cutover.close();
         } finally {
+            queue.close();
             shareASale.close();
             awin.close();
         }

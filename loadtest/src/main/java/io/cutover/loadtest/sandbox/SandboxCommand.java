@@ -28,9 +28,12 @@ public final class SandboxCommand implements Command {
                                        [--awin-port 8081] [--awin-control-port 8091]
                                        [--shareasale-port 8082] [--shareasale-control-port 8092]
                                        [--event-loops N] [--access-log stdout|off|FILE]
+                                       [--sqs-port 9324]
 
                 Runs Cutover on 127.0.0.1 between a simulated Awin (primary) and a simulated
-                ShareASale (legacy), with the built-in mapping table and the sample directory.
+                ShareASale (legacy), with the built-in mapping table and the sample directory, and
+                an in-process SQS (ElasticMQ) whose retry queue the replayer drains to the
+                simulated Awin.
                 Nothing leaves the machine. Ctrl-C stops everything.""";
     }
 
@@ -46,7 +49,8 @@ public final class SandboxCommand implements Command {
                 args.intOption("--shareasale-port", defaults.shareASalePort(), 0, 65535),
                 args.intOption("--shareasale-control-port", defaults.shareASaleControlPort(), 0, 65535),
                 args.intOption("--event-loops", defaults.eventLoops(), 0, 256),
-                accessLog(args.option("--access-log"), defaults.accessLog()));
+                accessLog(args.option("--access-log"), defaults.accessLog()),
+                args.intOption("--sqs-port", defaults.sqsPort(), 0, 65535));
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
