@@ -79,6 +79,7 @@ public final class Replayer implements AutoCloseable {
     private final RecentEvents delivered = new RecentEvents(RECENT_CAPACITY);
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private final AtomicInteger handling = new AtomicInteger();
     private final Object pause = new Object();
     private final Thread poller;
     private volatile boolean running;
@@ -125,9 +126,9 @@ public final class Replayer implements AutoCloseable {
         return this;
     }
 
-    /** Deliveries in flight now. */
+    /** Messages being handled now (delivered, deleted or moved). */
     public int inFlight() {
-        return settings.concurrency() - slots.availablePermits();
+        return handling.get();
     }
 
     /**
@@ -150,7 +151,7 @@ public final class Replayer implements AutoCloseable {
             if (slots.tryAcquire(settings.concurrency(), CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 slots.release(settings.concurrency());
             } else {
-                LOG.warn("{} replays still in flight at close; their messages come back later", inFlight());
+                LOG.warn("{} replays still in flight at close; their messages come back later", handling.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -186,6 +187,7 @@ public final class Replayer implements AutoCloseable {
                     slots.release(asked - messages.size());
                 }
                 for (Message message : messages) {
+                    handling.incrementAndGet();
                     CompletionStage<Void> handled;
                     try {
                         handled = handle(message);
@@ -193,6 +195,7 @@ public final class Replayer implements AutoCloseable {
                         handled = CompletableFuture.failedFuture(e);
                     }
                     handled.whenComplete((ignored, failure) -> {
+                        handling.decrementAndGet();
                         slots.release();
                         if (failure != null) {
                             LOG.warn(

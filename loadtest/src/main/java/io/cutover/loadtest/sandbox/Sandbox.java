@@ -28,8 +28,8 @@ public final class Sandbox implements AutoCloseable {
     /** Failed receives before the replayer dead-letters a message in the sandbox. */
     static final int SANDBOX_MAX_RECEIVES = 4;
 
-    /** The queue's own redrive bound, a backstop above the replayer's. */
-    static final int SANDBOX_MAX_RECEIVE_COUNT = 10;
+    /** How far the queue's own redrive bound stays above the replayer's, as a backstop. */
+    static final int REDRIVE_MARGIN = 6;
 
     private final SimulatedAwin awin;
     private final SimulatedShareASale shareASale;
@@ -83,7 +83,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             awin.start();
             shareASale.start();
-            queue = SandboxQueue.start(options.sqsPort(), SANDBOX_MAX_RECEIVE_COUNT);
+            queue = SandboxQueue.start(options.sqsPort(), maxReceiveCount(overrides));
             CutoverConfig config = ConfigLoader.fromTree(
                     "sandbox", config(options, awin, shareASale, queue, overrides), System.getenv(), Path.of("."));
             Cutover cutover = Cutover.start(
@@ -96,6 +96,16 @@ public final class Sandbox implements AutoCloseable {
             shareASale.close();
             awin.close();
             throw e;
+        }
+    }
+
+    /** The queue's redrive {@code maxReceiveCount}: above the replayer's {@code max-receives}, overridden or not. */
+    private static int maxReceiveCount(Map<String, Object> overrides) {
+        Object maxReceives = overrides.getOrDefault("replay.max-receives", SANDBOX_MAX_RECEIVES);
+        try {
+            return Integer.parseInt(String.valueOf(maxReceives).trim()) + REDRIVE_MARGIN;
+        } catch (NumberFormatException e) {
+            return SANDBOX_MAX_RECEIVES + REDRIVE_MARGIN; // the config load reports the bad value
         }
     }
 

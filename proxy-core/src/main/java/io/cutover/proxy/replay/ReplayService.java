@@ -10,6 +10,7 @@ import io.cutover.proxy.origin.ReplayOrigins;
 import io.cutover.proxy.server.Transport;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -25,6 +26,7 @@ public final class ReplayService implements AutoCloseable {
     private final Replayer replayer;
     private final DeadLetters deadLetters;
     private final ReplayMetrics metrics;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private ReplayService(
             SqsAsyncClient sqs,
@@ -96,8 +98,12 @@ public final class ReplayService implements AutoCloseable {
         return replayer.inFlight();
     }
 
+    /** Stops the replayer, then its connections and the SQS client. Idempotent. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             replayer.close();
         } finally {
