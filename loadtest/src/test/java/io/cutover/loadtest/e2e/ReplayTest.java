@@ -317,6 +317,61 @@ class ReplayTest {
         assertThat(result.duplicatesDropped()).isEqualTo(1);
     }
 
+    @Test
+    void theRedriveCommandSendsDeadLettersBackAndTheAdminEndpointRefusesWhatItCannotDo() throws Exception {
+        start(Map.of());
+        String id = UUID.randomUUID().toString();
+        sandbox.queue()
+                .client()
+                .sendMessage(r -> r.queueUrl(sandbox.queue().deadLetterUrl())
+                        .messageBody(io.cutover.failover.queue.QueuedEventCodec.encode(new QueuedEvent(
+                                id,
+                                "r.cfm",
+                                QueuedEvent.Kind.CLICK,
+                                QueuedEvent.Target.PRIMARY,
+                                "/cread.php?awinmid=15532&awinaffid=402911",
+                                Map.of(),
+                                RECEIVED_AT,
+                                "primary:connect"))))
+                .join();
+        Path config = dir.resolve("cutover.yaml");
+        Files.writeString(
+                config,
+                String.join(
+                        "\n",
+                        "backends:",
+                        "  primary:",
+                        "    url: " + sandbox.awin().trackingUri(),
+                        "directory:",
+                        "  file: sample",
+                        "queue:",
+                        "  url: " + sandbox.queue().queueUrl(),
+                        "  endpoint: " + sandbox.queue().endpoint(),
+                        "replay:",
+                        "  dead-letter-queue-url: " + sandbox.queue().deadLetterUrl(),
+                        ""));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int status = new io.cutover.proxy.cli.RedriveCommand()
+                .run(
+                        List.of("--config", config.toString()),
+                        new java.io.PrintStream(out, true),
+                        new java.io.PrintStream(err, true));
+
+        assertThat(status).as(err.toString()).isZero();
+        assertThat(out.toString()).isEqualTo("{\"moved\":1,\"failed\":0,\"remaining\":0}" + System.lineSeparator());
+        await().atMost(PATIENCE).until(() -> sandbox.awin().countedEvents().contains(id));
+
+        URI admin = URI.create("http://127.0.0.1:" + sandbox.cutover().adminPort());
+        HttpResponse<byte[]> get = http.get(admin, "/admin/redrive");
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).contains("POST");
+        HttpResponse<byte[]> badMax = http.post(admin, "/admin/redrive?max=0");
+        assertThat(badMax.statusCode()).isEqualTo(400);
+        assertThat(text(badMax)).isEqualTo("{\"error\":\"max: 0 (expected: an integer from 1 to 1000000)\"}\n");
+    }
+
     private Reconciliation reconcile() {
         List<FateRecord> fates = new ArrayList<>(fates());
         fates.addAll(retryQueue.fates());
