@@ -12,6 +12,7 @@ final class TryThis {
         String awinControl = "http://127.0.0.1:" + sandbox.awin().controlPort();
         String sas = "http://127.0.0.1:" + sandbox.shareASale().trackingPort();
         String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();
+        String sqs = sandbox.queue().endpoint();
         String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
         return String.join(
                 "\n",
@@ -21,6 +22,8 @@ final class TryThis {
                 "  simulated Awin       " + awin + "   control " + awinControl,
                 "  simulated ShareASale " + sas + "   control " + sasControl,
                 "  mapping              built-in table (mappings/r-cfm.yaml), sample directory (config/directory/sample.yaml)",
+                "  SQS (ElasticMQ)      " + sqs + "   retry queue " + SandboxQueue.QUEUE + ", dead letters "
+                        + SandboxQueue.DEAD_LETTERS,
                 "",
                 "Try:",
                 "  # a click: translated, sent to the simulated Awin, 302 to the landing with awc",
@@ -33,8 +36,13 @@ final class TryThis {
                 "  # take ShareASale down too: Cutover answers by itself with the landing page",
                 "  curl -s -X POST '" + sasControl + "/fault?mode=down'",
                 "  curl -si '" + click + "'",
-                "  # back to normal",
+                "  # back to normal: events queued during the outage reach the simulated Awin within seconds",
                 "  curl -s -X POST " + awinControl + "/reset; curl -s -X POST " + sasControl + "/reset",
+                "  # what it counted, once per event ID (replays marked X-Cutover-Replay: 1), and the replays",
+                "  curl -s " + awinControl + "/stats",
+                "  curl -s " + admin + "/metrics | grep '^cutover_replay'",
+                "  # dead letters (events that kept failing) back to the retry queue",
+                "  curl -s -X POST " + admin + "/admin/redrive",
                 "  # the translation step by step, without sending anything",
                 "  bin/cutover explain '" + click + "'",
                 "  # events by kind and fate",

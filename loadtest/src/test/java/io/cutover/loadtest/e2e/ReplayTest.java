@@ -179,6 +179,32 @@ class ReplayTest {
     }
 
     @Test
+    void replaysAnEventThatCouldNotBeTranslatedToLegacyUnchanged() throws Exception {
+        start(Map.of());
+        String legacyLink = "/r.cfm?b=1&u=111111&m=24570&urllink=&afftrack=";
+        retryQueue.send(new QueuedEvent(
+                "ev-unmapped",
+                "r.cfm",
+                QueuedEvent.Kind.CLICK,
+                QueuedEvent.Target.LEGACY,
+                legacyLink,
+                Map.of(),
+                RECEIVED_AT,
+                "legacy:connect"));
+        ledger.sent("ev-unmapped", QueuedEvent.Kind.CLICK);
+
+        await().atMost(PATIENCE)
+                .until(() -> sandbox.shareASale().countedEvents().contains("ev-unmapped"));
+
+        ReceivedRequest replay = only(sandbox.shareASale().received(), "ev-unmapped");
+        assertThat(replay.uri()).isEqualTo(legacyLink);
+        assertThat(replay.header(ReceivedRequest.REPLAY_HEADER)).isEqualTo("1");
+        assertThat(sandbox.awin().received()).isEmpty();
+        await().atMost(PATIENCE).until(() -> fates().contains(new FateRecord("ev-unmapped", "replayed")));
+        assertBalances(reconcile());
+    }
+
+    @Test
     void aPrimaryReadTimeoutIsReplayedAndAwinCountsItOnce() throws Exception {
         start(Map.of());
         sandbox.awin().fault(Fault.slow(Duration.ofSeconds(1)));

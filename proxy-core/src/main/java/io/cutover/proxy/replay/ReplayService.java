@@ -10,16 +10,25 @@ import io.cutover.proxy.origin.ReplayOrigins;
 import io.cutover.proxy.server.Transport;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Replay as one running part of Cutover: the SQS client, the replay origins, the replayer and the
  * dead letters, started together from the config and closed in reverse order.
  */
 public final class ReplayService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayService.class);
+    private static final long PROBE_SECONDS = 5;
 
     private final SqsAsyncClient sqs;
     private final ReplayOrigins origins;
@@ -66,6 +75,7 @@ public final class ReplayService implements AutoCloseable {
         SqsAsyncClient sqs = SqsClients.create(config.queue());
         ReplayOrigins origins = null;
         try {
+            probe(sqs, queueUrl);
             origins = new ReplayOrigins(transport, config.primary(), config.legacy(), ticker);
             ReplayMetrics metrics = new ReplayMetrics(telemetry.meter());
             Replayer.Builder builder = Replayer.builder(sqs, queueUrl, config.replay(), origins.primary())
@@ -82,6 +92,28 @@ public final class ReplayService implements AutoCloseable {
             }
             sqs.close();
             throw e;
+        }
+    }
+
+    /**
+     * Asks the retry queue for its depth before anything serves: a wrong URL or missing
+     * credentials show in the start-up log at once, and the SDK's one-time set-up is paid here
+     * rather than beside the first shopper's request. A queue that is down only delays replay.
+     */
+    private static void probe(SqsAsyncClient sqs, String queueUrl) {
+        try {
+            String depth = sqs.getQueueAttributes(
+                            r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                    .get(PROBE_SECONDS, TimeUnit.SECONDS)
+                    .attributes()
+                    .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
+            LOG.info("Retry queue {} holds about {} events to replay", queueUrl, depth);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            LOG.warn(
+                    "Retry queue {} not reachable at start ({}); replay begins once it is", queueUrl, cause.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
