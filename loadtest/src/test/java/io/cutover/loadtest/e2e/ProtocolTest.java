@@ -2,9 +2,12 @@ package io.cutover.loadtest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.loadtest.sim.ReceivedRequest;
 import io.cutover.loadtest.testing.RawConnection;
 import io.cutover.loadtest.testing.RawConnection.RawResponse;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What reaches Cutover that is not a good link: each gets a 4xx with a reason, and nothing is lost. */
@@ -76,6 +79,30 @@ class ProtocolTest extends EndToEndTest {
             assertThat(connection.read(false).status()).isEqualTo(400);
             assertThat(connection.read(false).header("Location")).startsWith("https://shop.example.org/welcome?awc=");
         }
+    }
+
+    @Test
+    void answersRequestsPipelinedPastTheWaitingBoundInOrder() throws Exception {
+        // More than the receiver holds before it pauses reading: the pause and the resume must
+        // lose and reorder nothing.
+        int count = 40;
+        try (RawConnection connection = raw()) {
+            for (int i = 0; i < count; i++) {
+                connection.send("GET", "/r.cfm?b=1&u=873588&m=41388&afftrack=n" + i);
+            }
+            for (int i = 0; i < count; i++) {
+                assertThat(connection.read(false).status()).as("answer " + i).isEqualTo(302);
+            }
+        }
+        List<String> subIds = new ArrayList<>();
+        for (ReceivedRequest received : sandbox.awin().received()) {
+            subIds.add(received.param("clickref2"));
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            expected.add("n" + i);
+        }
+        assertThat(subIds).containsExactlyElementsOf(expected);
     }
 
     @Test

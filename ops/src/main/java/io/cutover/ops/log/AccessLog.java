@@ -10,26 +10,31 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access log: one JSON line per tracked request, written off the event loop.
+ * The access log: one JSON line per tracked request, written off the event loop, in batches by
+ * time and by size.
  *
- * <p>{@link #offer(AccessRecord)} never blocks: records go to a bounded queue, and when it is
- * full the record is dropped and counted ({@code cutover.accesslog.dropped}, reason
- * {@code queue_full}) — a slow disk must cost log lines, never the shopper's redirect. One
- * daemon thread drains the queue in batches of up to 256 records, each written with one call
- * and flushed; a batch whose write fails is counted with reason {@code write_failed}.
- * {@link #close()} writes what is queued and stops.
+ * <p>{@link #offer(AccessRecord)} never blocks and never wakes a thread: records go to a
+ * bounded queue, and when it is full the record is dropped and counted ({@code
+ * cutover.accesslog.dropped}, reason {@code queue_full}) — a slow disk must cost log lines, never
+ * the shopper's redirect. One daemon thread wakes every {@link #DEFAULT_LINGER_NANOS linger}
+ * period (or as soon as a batch's worth is waiting), drains everything queued and writes it with
+ * one call per {@value #MAX_BATCH} records, then flushes. Under load that is one {@code write()}
+ * per period instead of a futex wake and a {@code write()} per request. A batch whose write fails
+ * is counted with reason {@code write_failed}. {@link #close()} writes what is queued and stops,
+ * so a clean shutdown loses no line.
  */
 public final class AccessLog implements AutoCloseable {
 
@@ -40,13 +45,17 @@ public final class AccessLog implements AutoCloseable {
     private static final AttributeKey<String> REASON = AttributeKey.stringKey("reason");
     private static final Attributes QUEUE_FULL = Attributes.of(REASON, "queue_full");
     private static final Attributes WRITE_FAILED = Attributes.of(REASON, "write_failed");
-    private static final int BATCH = 256;
-    private static final long IDLE_POLL_MILLIS = 500;
+    /** Records written with one call at most. */
+    static final int MAX_BATCH = 4096;
+
+    /** How long records may wait for the writer: short enough for a tail -f, long enough to batch. */
+    public static final long DEFAULT_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    /** Queued records that wake the writer before its linger period ends. */
+    private static final int WAKE_AT = 1024;
+
     private static final int TEXT_CAPACITY = 64 * 1024;
     private static final long CLOSE_WAIT_MILLIS = 10_000;
-
-    // Identity-compared wake-up sent by close() so that the writer does not sleep out its poll.
-    private static final AccessRecord WAKE = new AccessRecord(Instant.EPOCH, "", "", null, null, "", 0, 0, "", "", "");
 
     private final BlockingQueue<AccessRecord> queue;
     private final OutputStream out;
@@ -55,16 +64,23 @@ public final class AccessLog implements AutoCloseable {
     private final LongAdder droppedFull = new LongAdder();
     private final LongAdder droppedFailed = new LongAdder();
     private final LongAdder written = new LongAdder();
+    // Records offered since the writer last drained; only its crossing of WAKE_AT matters.
+    private final AtomicInteger pending = new AtomicInteger();
+    private final long lingerNanos;
     private final ObservableLongCounter droppedCounter;
     private final ObservableLongGauge queuedGauge;
     private StringBuilder text = new StringBuilder(TEXT_CAPACITY);
     private volatile boolean closed;
     private boolean failing;
 
-    private AccessLog(OutputStream stream, boolean ownsStream, int capacity, Meter meter) {
+    private AccessLog(OutputStream stream, boolean ownsStream, int capacity, long lingerNanos, Meter meter) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity: " + capacity + " (expected: > 0)");
         }
+        if (lingerNanos < 0) {
+            throw new IllegalArgumentException("lingerNanos: " + lingerNanos + " (expected: >= 0)");
+        }
+        this.lingerNanos = lingerNanos;
         Objects.requireNonNull(meter, "meter");
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.out = stream;
@@ -89,13 +105,18 @@ public final class AccessLog implements AutoCloseable {
         Objects.requireNonNull(file, "file");
         // A FileOutputStream, not Files.newOutputStream: the latter is an interruptible channel
         // that an interrupt anywhere on the writer thread would close for good.
-        return new AccessLog(new FileOutputStream(file.toFile(), true), true, capacity, meter);
+        return new AccessLog(new FileOutputStream(file.toFile(), true), true, capacity, DEFAULT_LINGER_NANOS, meter);
     }
 
     /** A log writing to {@code stream} (standard output, say), flushed but left open by {@link #close()}. */
     public static AccessLog toStream(OutputStream stream, int capacity, Meter meter) {
+        return toStream(stream, capacity, DEFAULT_LINGER_NANOS, meter);
+    }
+
+    /** A log writing to {@code stream}, with records waiting at most {@code lingerNanos} for the writer. */
+    public static AccessLog toStream(OutputStream stream, int capacity, long lingerNanos, Meter meter) {
         Objects.requireNonNull(stream, "stream");
-        return new AccessLog(stream, false, capacity, meter);
+        return new AccessLog(stream, false, capacity, lingerNanos, meter);
     }
 
     /**
@@ -107,6 +128,9 @@ public final class AccessLog implements AutoCloseable {
         if (closed || !queue.offer(record)) {
             droppedFull.increment();
             return false;
+        }
+        if (pending.incrementAndGet() == WAKE_AT) {
+            LockSupport.unpark(writer);
         }
         return true;
     }
@@ -132,7 +156,7 @@ public final class AccessLog implements AutoCloseable {
             return;
         }
         closed = true;
-        queue.offer(WAKE);
+        LockSupport.unpark(writer);
         try {
             writer.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
@@ -159,22 +183,22 @@ public final class AccessLog implements AutoCloseable {
     }
 
     private void drain() {
-        List<AccessRecord> batch = new ArrayList<>(BATCH);
-        while (!(closed && queue.isEmpty())) {
-            AccessRecord first;
-            try {
-                first = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                // Nobody but close() should stop this thread; keep draining until it does.
-                continue;
+        List<AccessRecord> batch = new ArrayList<>(MAX_BATCH);
+        while (true) {
+            // Read the flag before draining: whatever was offered before close() set it is then
+            // in the queue and gets written by this pass.
+            boolean last = closed;
+            int drained;
+            while ((drained = queue.drainTo(batch, MAX_BATCH)) > 0) {
+                pending.addAndGet(-drained);
+                writeBatch(batch);
+                batch.clear();
             }
-            if (first == null) {
-                continue;
+            if (last) {
+                return;
             }
-            batch.add(first);
-            queue.drainTo(batch, BATCH - 1);
-            writeBatch(batch);
-            batch.clear();
+            // Spurious wake-ups and interrupts only cost an early pass.
+            LockSupport.parkNanos(this, lingerNanos);
         }
     }
 
@@ -182,9 +206,6 @@ public final class AccessLog implements AutoCloseable {
         text.setLength(0);
         int count = 0;
         for (AccessRecord record : batch) {
-            if (record == WAKE) {
-                continue;
-            }
             int mark = text.length();
             try {
                 AccessLine.append(text, record);
@@ -206,7 +227,7 @@ public final class AccessLog implements AutoCloseable {
                 failed(e);
             }
         }
-        if (text.capacity() > 16 * TEXT_CAPACITY) {
+        if (text.capacity() > 64 * TEXT_CAPACITY) {
             // One batch of huge URIs should not pin megabytes for the life of the process.
             text = new StringBuilder(TEXT_CAPACITY);
         }

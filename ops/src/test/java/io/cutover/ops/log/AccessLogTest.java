@@ -228,6 +228,35 @@ class AccessLogTest {
     }
 
     @Test
+    void writesWhatALingerPeriodCollectsWithOneWrite() throws Exception {
+        CountingStream out = new CountingStream();
+        // A linger period longer than the test: only close() (or a full batch) makes the writer run.
+        AccessLog log = AccessLog.toStream(
+                out, 2_000, TimeUnit.HOURS.toNanos(1), MeterProvider.noop().get("t"));
+        for (int i = 0; i < 500; i++) {
+            assertThat(log.offer(record("e" + i))).isTrue();
+        }
+        log.close();
+
+        assertThat(log.written()).isEqualTo(500);
+        // One write for the 500, or two if the writer's first look caught the first few.
+        assertThat(out.writes).isBetween(1, 2);
+        assertThat(out.toString(StandardCharsets.UTF_8).split("\n")).hasSize(500);
+    }
+
+    @Test
+    void wakesTheWriterEarlyWhenABatchIsWaiting() throws Exception {
+        CountingStream out = new CountingStream();
+        try (AccessLog log = AccessLog.toStream(
+                out, 4_000, TimeUnit.HOURS.toNanos(1), MeterProvider.noop().get("t"))) {
+            for (int i = 0; i < 1024; i++) {
+                log.offer(record("e" + i));
+            }
+            awaitUntil(() -> log.written() == 1024);
+        }
+    }
+
+    @Test
     void rejectsANonPositiveCapacity() {
         assertThatThrownBy(() -> AccessLog.toStream(
                         new ByteArrayOutputStream(), 0, MeterProvider.noop().get("t")))
@@ -276,6 +305,16 @@ class AccessLogTest {
                 throw new IOException("disk full");
             }
             super.write(b);
+        }
+    }
+
+    private static final class CountingStream extends ByteArrayOutputStream {
+        volatile int writes;
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            writes++;
+            super.write(b, off, len);
         }
     }
 

@@ -143,7 +143,7 @@ public final class ConfigLoader {
             s.problem("fallback.landing", fallback, "an absolute http(s) URL");
         }
 
-        String accessLog = s.string("access-log", "stdout");
+        String accessLog = s.stringOrOff("access-log", "stdout", "off", "stdout, off, or a file path");
 
         SqsSettings queue = queue(s);
         ReplaySettings replay = replay(s, queue);

@@ -100,7 +100,30 @@ final class Settings {
 
     String string(String key, String defaultValue) {
         Object value = raw(key);
+        if (value instanceof Boolean) {
+            // YAML 1.1 reads an unquoted on/off/yes/no/true/false as a boolean: never turn it
+            // into the text "false" behind the user's back.
+            problem(key, value, "text; YAML reads an unquoted on, off, yes, no, true or false as a switch: quote it");
+            return defaultValue;
+        }
         return isSet(value) ? String.valueOf(value).trim() : defaultValue;
+    }
+
+    /**
+     * A text key that can also be switched off: {@code off} (quoted or not, so also YAML's
+     * {@code false} and {@code no}) gives {@code offWord}; a YAML {@code true}, {@code on} or {@code
+     * yes} is refused, since it names no target.
+     */
+    String stringOrOff(String key, String defaultValue, String offWord, String expected) {
+        Object value = raw(key);
+        if (Boolean.FALSE.equals(value)) {
+            return offWord;
+        }
+        if (Boolean.TRUE.equals(value)) {
+            problem(key, value, expected);
+            return defaultValue;
+        }
+        return string(key, defaultValue);
     }
 
     Optional<String> optionalString(String key) {

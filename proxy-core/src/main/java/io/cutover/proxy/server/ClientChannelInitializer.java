@@ -8,14 +8,13 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
-import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * Builds a client connection's pipeline in flow order: transport (idle), HTTP (codec, keep-alive,
- * bounded aggregation, one request at a time), tracking (the receiver). Handler names are
+ * bounded aggregation), tracking (the receiver, one request at a time). Handler names are
  * constants in that order.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
@@ -24,7 +23,6 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     public static final String CODEC = "codec";
     public static final String KEEP_ALIVE = "keepAlive";
     public static final String AGGREGATOR = "aggregator";
-    public static final String FLOW_CONTROL = "flowControl";
     public static final String RECEIVER = "receiver";
 
     private final ServerSettings settings;
@@ -57,9 +55,6 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
                         .setMaxHeaderSize(settings.maxHeaderSize())));
         p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
         p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
-        // One request per read(): pipelined requests that arrived in the same TCP read wait here
-        // until the previous answer is written, so answers leave in request order.
-        p.addLast(FLOW_CONTROL, new FlowControlHandler());
     }
 
     private void addTrackingHandlers(ChannelPipeline p) {

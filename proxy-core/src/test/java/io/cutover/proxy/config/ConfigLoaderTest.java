@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,45 @@ class ConfigLoaderTest {
         assertThat(config.primary().responseTimeout()).isEqualTo(Duration.ofMillis(500));
         assertThat(config.fallbackLanding()).isEqualTo("https://www.awin.com/");
         assertThat(config.accessLog()).isEqualTo("stdout");
+    }
+
+    @Test
+    void readsAccessLogOffAsOffHoweverYamlTypesIt() throws IOException {
+        // The example documents `access-log: stdout | off | a file path`; YAML 1.1 reads an
+        // unquoted off (and no, false) as a boolean, which once became a file named "false".
+        for (String written : List.of("off", "'off'", "false", "no", "OFF")) {
+            CutoverConfig config = ConfigLoader.load(write(MINIMAL + "access-log: " + written + "\n"), Map.of());
+            assertThat(config.accessLog()).as(written).isEqualTo("off");
+        }
+        assertThat(ConfigLoader.load(write(MINIMAL), Map.of("CUTOVER_ACCESS_LOG", "off"))
+                        .accessLog())
+                .isEqualTo("off");
+        assertThat(ConfigLoader.load(write(MINIMAL + "access-log: stdout\n"), Map.of())
+                        .accessLog())
+                .isEqualTo("stdout");
+        assertThat(ConfigLoader.load(write(MINIMAL + "access-log: logs/access.jsonl\n"), Map.of())
+                        .accessLog())
+                .isEqualTo("logs/access.jsonl");
+    }
+
+    @Test
+    void refusesAccessLogOnSinceItNamesNoTarget() throws IOException {
+        Path file = write(MINIMAL + "access-log: on\n");
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("access-log: true (expected: stdout, off, or a file path)");
+    }
+
+    @Test
+    void refusesAYamlSwitchWhereTextIsExpected() throws IOException {
+        Path file = write(
+                MINIMAL.replace("url: https://www.awin1.com", "url: https://www.awin1.com\n    host-header: yes"));
+
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("backends.primary.host-header: true (expected: text; YAML reads an unquoted on,"
+                        + " off, yes, no, true or false as a switch: quote it)");
     }
 
     @Test
