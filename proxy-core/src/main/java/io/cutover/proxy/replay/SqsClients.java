@@ -3,6 +3,7 @@ package io.cutover.proxy.replay;
 import io.cutover.proxy.config.SqsSettings;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
@@ -33,6 +34,14 @@ public final class SqsClients {
                 builder.region(LOCAL_REGION);
             }
         }
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (SdkClientException e) {
+            // Mostly: no region anywhere in the provider chain.
+            throw new IllegalStateException(
+                    "queue.region: " + settings.region().orElse("missing")
+                            + " (expected: an AWS region, set here or as AWS_REGION; " + e.getMessage() + ")",
+                    e);
+        }
     }
 }
