@@ -23,10 +23,15 @@ public final class DeadLetterAttributes {
      * The event ID as a message attribute, set by the retry queue on every message; the replayer
      * reads the body first and falls back to this for a body it cannot read.
      */
-    public static final String EVENT_ID = "event-id";
+    public static final String EVENT_ID = "eventId";
 
     /** The attributes a redrive drops, so a redriven message starts afresh. */
     public static final Set<String> DEAD_ONLY = Set.of(LAST_ERROR, RECEIVES, DEAD_AT);
 
     private DeadLetterAttributes() {}
+
+    /** Whether a queue is an SQS FIFO queue, whose sends need a group and a de-duplication ID. */
+    public static boolean isFifo(String queueUrl) {
+        return queueUrl.endsWith(".fifo");
+    }
 }

@@ -114,8 +114,16 @@ public final class DeadLetters {
     private CompletableFuture<Boolean> move(Message message) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>(message.messageAttributes());
         attributes.keySet().removeAll(DeadLetterAttributes.DEAD_ONLY);
-        return sqs.sendMessage(
-                        r -> r.queueUrl(queueUrl).messageBody(message.body()).messageAttributes(attributes))
+        return sqs.sendMessage(r -> {
+                    r.queueUrl(queueUrl).messageBody(message.body()).messageAttributes(attributes);
+                    if (DeadLetterAttributes.isFifo(queueUrl)) {
+                        // Not the event ID as de-duplication key: the queue would drop the
+                        // redriven copy as a repeat of the original send within five minutes.
+                        MessageAttributeValue id = attributes.get(DeadLetterAttributes.EVENT_ID);
+                        String group = id == null ? message.messageId() : id.stringValue();
+                        r.messageGroupId(group).messageDeduplicationId("redrive-" + message.messageId());
+                    }
+                })
                 .thenCompose(sent ->
                         sqs.deleteMessage(r -> r.queueUrl(deadLetterUrl).receiptHandle(message.receiptHandle())))
                 .handle((deleted, failure) -> {

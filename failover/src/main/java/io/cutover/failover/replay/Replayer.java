@@ -342,8 +342,15 @@ public final class Replayer implements AutoCloseable {
                         .stringValue(Integer.toString(receives))
                         .build());
         attributes.put(DeadLetterAttributes.DEAD_AT, text(clock.instant().toString()));
-        return sqs.sendMessage(r ->
-                        r.queueUrl(deadLetterUrl).messageBody(message.body()).messageAttributes(attributes))
+        return sqs.sendMessage(r -> {
+                    r.queueUrl(deadLetterUrl).messageBody(message.body()).messageAttributes(attributes);
+                    if (DeadLetterAttributes.isFifo(deadLetterUrl)) {
+                        // The message ID, not the event ID: a second death of the same event
+                        // (after a redrive) must not be dropped as a duplicate.
+                        String group = eventId == null ? message.messageId() : eventId;
+                        r.messageGroupId(group).messageDeduplicationId(message.messageId());
+                    }
+                })
                 .thenCompose(
                         sent -> sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())))
                 .handle((deleted, failure) -> {

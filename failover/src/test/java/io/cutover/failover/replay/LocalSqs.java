@@ -24,6 +24,11 @@ final class LocalSqs implements AutoCloseable {
 
     /** A retry queue whose redrive policy moves a message to the dead letters after {@code maxReceiveCount}. */
     LocalSqs(int maxReceiveCount) {
+        this(maxReceiveCount, false);
+    }
+
+    /** The same with FIFO queues ({@code cutover-retry.fifo}, {@code cutover-retry-dead.fifo}). */
+    LocalSqs(int maxReceiveCount, boolean fifo) {
         this.server = SQSRestServerBuilder.withInterface("127.0.0.1")
                 .withDynamicPort()
                 .start();
@@ -34,7 +39,10 @@ final class LocalSqs implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder())
                 .build();
-        this.deadLetterUrl = client.createQueue(r -> r.queueName("cutover-retry-dead"))
+        String suffix = fifo ? ".fifo" : "";
+        Map<QueueAttributeName, String> kind = fifo ? Map.of(QueueAttributeName.FIFO_QUEUE, "true") : Map.of();
+        this.deadLetterUrl = client.createQueue(
+                        r -> r.queueName("cutover-retry-dead" + suffix).attributes(kind))
                 .join()
                 .queueUrl();
         String deadArn = client.getQueueAttributes(
@@ -42,17 +50,25 @@ final class LocalSqs implements AutoCloseable {
                 .join()
                 .attributes()
                 .get(QueueAttributeName.QUEUE_ARN);
-        this.queueUrl = client.createQueue(r -> r.queueName("cutover-retry")
-                        .attributes(Map.of(
-                                QueueAttributeName.REDRIVE_POLICY,
-                                "{\"maxReceiveCount\":\"" + maxReceiveCount + "\",\"deadLetterTargetArn\":\"" + deadArn
-                                        + "\"}")))
+        Map<QueueAttributeName, String> attributes = new java.util.HashMap<>(kind);
+        attributes.put(
+                QueueAttributeName.REDRIVE_POLICY,
+                "{\"maxReceiveCount\":\"" + maxReceiveCount + "\",\"deadLetterTargetArn\":\"" + deadArn + "\"}");
+        this.queueUrl = client.createQueue(
+                        r -> r.queueName("cutover-retry" + suffix).attributes(attributes))
                 .join()
                 .queueUrl();
     }
 
     void send(String body) {
-        client.sendMessage(r -> r.queueUrl(queueUrl).messageBody(body)).join();
+        client.sendMessage(r -> {
+                    r.queueUrl(queueUrl).messageBody(body);
+                    if (queueUrl.endsWith(".fifo")) {
+                        String id = Integer.toHexString(body.hashCode());
+                        r.messageGroupId(id).messageDeduplicationId(id);
+                    }
+                })
+                .join();
     }
 
     /** Every message now visible in {@code url}, received and left to come back after 1 s. */

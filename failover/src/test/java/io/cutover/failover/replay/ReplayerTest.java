@@ -18,7 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -30,18 +33,25 @@ class ReplayerTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    private final LocalSqs sqs = new LocalSqs(20);
+    private LocalSqs sqs;
     private final ConcurrentLinkedQueue<String> seen = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> replayed = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> dead = new ConcurrentLinkedQueue<>();
     private Replayer replayer;
+
+    @BeforeEach
+    void start(TestInfo test) {
+        sqs = new LocalSqs(20, test.getTags().contains("fifo"));
+    }
 
     @AfterEach
     void close() {
         if (replayer != null) {
             replayer.close();
         }
-        sqs.close();
+        if (sqs != null) {
+            sqs.close();
+        }
     }
 
     private static ReplaySettings settings(int maxReceives) {
@@ -215,6 +225,30 @@ class ReplayerTest {
         await().atMost(PATIENCE).until(() -> replayed.contains("second-chance"));
         assertThat(sqs.depth(sqs.deadLetterUrl)).isZero();
         assertThat(redrive.toJson()).isEqualTo("{\"moved\":1,\"failed\":0,\"remaining\":0}");
+    }
+
+    @Test
+    @Tag("fifo")
+    void deadLettersAndRedrivesOnFifoQueuesToo() {
+        sqs.send(QueuedEventCodec.encode(click("fifo-event")));
+        AtomicBoolean primaryUp = new AtomicBoolean(false);
+        replayer = builder(
+                        2,
+                        delivery(r -> primaryUp.get()
+                                ? new Attempt.Answered<>(null, 302, 1)
+                                : new Attempt.Failed<>(BackendFailure.CONNECT, 0, "refused", 1)))
+                .build()
+                .start();
+        await().atMost(PATIENCE).until(() -> dead.contains("fifo-event"));
+        assertThat(sqs.deadLetterUrl).endsWith(".fifo");
+
+        primaryUp.set(true);
+        DeadLetters.Redrive redrive = new DeadLetters(sqs.client, sqs.deadLetterUrl, sqs.queueUrl)
+                .redrive(10)
+                .join();
+
+        assertThat(redrive.moved()).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> replayed.contains("fifo-event"));
     }
 
     @Test

@@ -75,7 +75,7 @@ public final class ReplayService implements AutoCloseable {
         SqsAsyncClient sqs = SqsClients.create(config.queue());
         ReplayOrigins origins = null;
         try {
-            probe(sqs, queueUrl);
+            probe(sqs, queueUrl, deadLetterUrl);
             origins = new ReplayOrigins(transport, config.primary(), config.legacy(), ticker);
             ReplayMetrics metrics = new ReplayMetrics(telemetry.meter());
             Replayer.Builder builder = Replayer.builder(sqs, queueUrl, config.replay(), origins.primary())
@@ -100,8 +100,15 @@ public final class ReplayService implements AutoCloseable {
      * credentials show in the start-up log at once, and the SDK's one-time set-up is paid here
      * rather than beside the first shopper's request. A queue that is down only delays replay.
      */
-    private static void probe(SqsAsyncClient sqs, String queueUrl) {
+    private static void probe(SqsAsyncClient sqs, String queueUrl, String deadLetterUrl) {
         try {
+            // A receive from the dead letters, handing back at once whatever it got: the receive
+            // path warmed, and no retry-queue message's receive count spent on it.
+            sqs.receiveMessage(r -> r.queueUrl(deadLetterUrl)
+                            .maxNumberOfMessages(1)
+                            .waitTimeSeconds(0)
+                            .visibilityTimeout(0))
+                    .get(PROBE_SECONDS, TimeUnit.SECONDS);
             String depth = sqs.getQueueAttributes(
                             r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                     .get(PROBE_SECONDS, TimeUnit.SECONDS)
