@@ -147,6 +147,17 @@ public final class ConfigLoader {
 
         SqsSettings queue = queue(s);
         ReplaySettings replay = replay(s, queue);
+        if (primary != null) {
+            // A message must stay hidden for as long as its delivery can take, or a second
+            // receiver would take it meanwhile and the platform get it twice.
+            Duration longest = primary.connectTimeout().plus(primary.responseTimeout());
+            if (replay.visibilityTimeout().compareTo(longest) <= 0) {
+                s.problem(
+                        "replay.visibility-timeout",
+                        replay.visibilityTimeout(),
+                        "> backends.primary.connect-timeout + response-timeout (" + longest + ")");
+            }
+        }
 
         return new CutoverConfig(
                 server,

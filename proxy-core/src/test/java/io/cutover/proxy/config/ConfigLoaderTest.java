@@ -82,6 +82,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void refusesAVisibilityTimeoutShorterThanADelivery() throws IOException {
+        String yaml = MINIMAL.replace(
+                        "    url: https://www.awin1.com", "    url: https://www.awin1.com\n    response-timeout: 2s")
+                + "replay:\n  visibility-timeout: 1s\n";
+        assertThatThrownBy(() -> ConfigLoader.load(write(yaml), Map.of()))
+                .hasMessageContaining(
+                        "replay.visibility-timeout: PT1S (expected: > backends.primary.connect-timeout + response-timeout (PT2.25S))");
+    }
+
+    @Test
     void appliesDefaultsToAMinimalConfig() throws IOException {
         CutoverConfig config = ConfigLoader.load(write(MINIMAL), Map.of());
 
