@@ -1,5 +1,7 @@
 package io.cutover.failover;
 
+import io.cutover.failover.guard.RetryPolicy;
+import io.cutover.failover.guard.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -10,6 +12,10 @@ import java.util.function.LongSupplier;
  * The way of one tracked request: the primary first (when the request could be translated), then
  * the legacy platform (when configured, and only when the primary certainly did not count the
  * request), then Cutover's own answer.
+ *
+ * <p>An attempt that certainly never left (a refused connect, a failed write) may be tried again at
+ * the same backend, after a jittered backoff on the {@link Scheduler}, when the backend's {@link
+ * RetryPolicy} and the request's deadline allow; every attempt is one {@link Route.Step}.
  *
  * <p>The chain is stateless and runs on whatever thread completes the backends' stages; with the
  * Netty backends that is the client connection's event loop, so there is no thread hop and no
@@ -24,6 +30,9 @@ public final class FailoverChain<Q, R> {
     private final Backend<Q, R> legacy;
     private final LongSupplier ticker;
     private final long minimumAttemptNanos;
+    private final RetryPolicy primaryRetry;
+    private final RetryPolicy legacyRetry;
+    private final Scheduler scheduler;
 
     /**
      * @param primary the primary backend
@@ -33,6 +42,17 @@ public final class FailoverChain<Q, R> {
      *     not answer in time, and starting it would only cost a connection
      */
     public FailoverChain(Backend<Q, R> primary, Backend<Q, R> legacy, LongSupplier ticker, long minimumAttemptNanos) {
+        this(primary, legacy, ticker, minimumAttemptNanos, RetryPolicy.none(), RetryPolicy.none(), null);
+    }
+
+    private FailoverChain(
+            Backend<Q, R> primary,
+            Backend<Q, R> legacy,
+            LongSupplier ticker,
+            long minimumAttemptNanos,
+            RetryPolicy primaryRetry,
+            RetryPolicy legacyRetry,
+            Scheduler scheduler) {
         if (primary == null) {
             throw new IllegalArgumentException("primary: null (expected: a backend)");
         }
@@ -43,6 +63,21 @@ public final class FailoverChain<Q, R> {
         this.legacy = legacy;
         this.ticker = ticker;
         this.minimumAttemptNanos = minimumAttemptNanos;
+        this.primaryRetry = primaryRetry;
+        this.legacyRetry = legacyRetry;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * The same chain, retrying attempts that never left as each backend's policy allows.
+     *
+     * @param scheduler runs a retry after its backoff, on the thread the chain runs on
+     */
+    public FailoverChain<Q, R> withRetries(RetryPolicy primaryRetry, RetryPolicy legacyRetry, Scheduler scheduler) {
+        if (primaryRetry == null || legacyRetry == null || scheduler == null) {
+            throw new IllegalArgumentException("retry policies, scheduler: null (expected: values)");
+        }
+        return new FailoverChain<>(primary, legacy, ticker, minimumAttemptNanos, primaryRetry, legacyRetry, scheduler);
     }
 
     /** Whether a legacy backend is configured. */
@@ -62,7 +97,7 @@ public final class FailoverChain<Q, R> {
     public CompletionStage<Route<R>> route(Q request, boolean translated, Deadline deadline) {
         List<Route.Step> steps = new ArrayList<>(2);
         if (translated) {
-            return attempt(primary, request, deadline, steps).thenCompose(attempt -> {
+            return attempt(primary, primaryRetry, request, deadline, steps).thenCompose(attempt -> {
                 if (attempt instanceof Attempt.Answered<R> answered) {
                     return done(Fate.PRIMARY, answered, steps);
                 }
@@ -82,10 +117,52 @@ public final class FailoverChain<Q, R> {
         if (legacy == null) {
             return local(steps);
         }
-        return attempt(legacy, request, deadline, steps)
+        return attempt(legacy, legacyRetry, request, deadline, steps)
                 .thenCompose(attempt -> attempt instanceof Attempt.Answered<R> answered
                         ? done(Fate.LEGACY, answered, steps)
                         : local(steps));
+    }
+
+    private CompletionStage<Attempt<R>> attempt(
+            Backend<Q, R> backend, RetryPolicy retry, Q request, Deadline deadline, List<Route.Step> steps) {
+        return attempt(backend, request, deadline, steps).thenCompose(first -> {
+            if (first instanceof Attempt.Failed<R> failed && failed.failure().notSent()) {
+                return CompletableFuture.completedFuture(first);
+            }
+            // Only calls that reached the backend's client earn retries for others.
+            retry.firstAttempt();
+            return retried(backend, retry, request, deadline, steps, first, 0);
+        });
+    }
+
+    private CompletionStage<Attempt<R>> retried(
+            Backend<Q, R> backend,
+            RetryPolicy retry,
+            Q request,
+            Deadline deadline,
+            List<Route.Step> steps,
+            Attempt<R> last,
+            int retriesDone) {
+        if (!(last instanceof Attempt.Failed<R> failed) || scheduler == null) {
+            return CompletableFuture.completedFuture(last);
+        }
+        long delay = retry.retryDelay(failed.failure(), retriesDone, deadline.remainingNanos(), minimumAttemptNanos);
+        if (delay < 0) {
+            return CompletableFuture.completedFuture(last);
+        }
+        CompletableFuture<Attempt<R>> next = new CompletableFuture<>();
+        try {
+            scheduler.schedule(
+                    () -> attempt(backend, request, deadline, steps)
+                            .thenCompose(
+                                    again -> retried(backend, retry, request, deadline, steps, again, retriesDone + 1))
+                            .thenAccept(next::complete),
+                    delay);
+        } catch (RuntimeException e) {
+            // A loop shutting down refuses the task: the request ends with what it has.
+            return CompletableFuture.completedFuture(last);
+        }
+        return next;
     }
 
     private CompletionStage<Attempt<R>> attempt(

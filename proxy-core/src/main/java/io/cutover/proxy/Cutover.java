@@ -2,6 +2,11 @@ package io.cutover.proxy;
 
 import io.cutover.cookie.CookieHeader;
 import io.cutover.cookie.SetCookieRewriter;
+import io.cutover.failover.guard.BackendGuard;
+import io.cutover.failover.guard.BreakerState;
+import io.cutover.failover.guard.GuardListener;
+import io.cutover.failover.guard.GuardSettings;
+import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.Directory;
 import io.cutover.mapping.directory.FileDirectory;
@@ -10,12 +15,14 @@ import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.EventMetrics;
+import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
 import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
+import io.cutover.proxy.flow.GuardRecorder;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.replay.ReplayService;
@@ -29,8 +36,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
@@ -51,6 +62,8 @@ public final class Cutover implements AutoCloseable {
     private final EventLoopGroup adminLoop;
     private final Telemetry telemetry;
     private final AccessLog accessLog;
+    private final Map<String, BackendGuard> guards = new LinkedHashMap<>();
+    private final Map<String, RetryPolicy> retries = new LinkedHashMap<>();
     private final Origins origins;
     private final AtomicReference<Translator> translator;
     private final ProxyServer server;
@@ -72,6 +85,16 @@ public final class Cutover implements AutoCloseable {
                 transport.ioHandlerFactory());
         this.adminLoop = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("cutover-admin"), transport.ioHandlerFactory());
+        List<String> states = new ArrayList<>();
+        for (BreakerState state : BreakerState.values()) {
+            states.add(state.tag());
+        }
+        GuardMetrics guardMetrics = new GuardMetrics(telemetry.meter(), states);
+        GuardListener guardListener = new GuardRecorder(guardMetrics);
+        guard("primary", config.guards().primary(), guardMetrics, guardListener, clock, ticker);
+        config.guards()
+                .legacy()
+                .ifPresent(settings -> guard("legacy", settings, guardMetrics, guardListener, clock, ticker));
         SetCookieRewriter cookies =
                 config.cookieDomain().map(SetCookieRewriter::toDomain).orElseGet(SetCookieRewriter::hostOnly);
         this.origins = new Origins(
@@ -82,11 +105,23 @@ public final class Cutover implements AutoCloseable {
                 headers -> CookieHeader.forPrimary(headers.cookie()).orElse(null),
                 headers -> CookieHeader.forLegacy(headers.cookie()).orElse(null),
                 ticker,
-                MINIMUM_ATTEMPT_NANOS);
-        // No breakers yet: the replayer's gates are always open, and its backoff alone spares a
-        // primary that is still down.
+                MINIMUM_ATTEMPT_NANOS,
+                guards::get,
+                retries::get);
+        // The replayer waits while a backend's breaker is open (or its bulkhead full): replays
+        // then never add to an outage, and resume when the breaker lets calls through again.
+        BackendGuard primaryGuard = guards.get("primary");
+        BackendGuard legacyGuard = guards.get("legacy");
         this.replay = config.replay().enabled()
-                ? ReplayService.start(config, transport, telemetry, accessLog, clock, ticker, () -> true, () -> true)
+                ? ReplayService.start(
+                        config,
+                        transport,
+                        telemetry,
+                        accessLog,
+                        clock,
+                        ticker,
+                        primaryGuard::isCallPermitted,
+                        legacyGuard == null ? () -> true : legacyGuard::isCallPermitted)
                 : null;
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
@@ -119,6 +154,26 @@ public final class Cutover implements AutoCloseable {
                         transport,
                         new AdminChannelInitializer(telemetry, health, replay))
                 : null;
+    }
+
+    private void guard(
+            String name,
+            GuardSettings settings,
+            GuardMetrics guardMetrics,
+            GuardListener listener,
+            Clock clock,
+            LongSupplier ticker) {
+        BackendGuard guard = new BackendGuard(name, settings, clock, listener);
+        guardMetrics.watch(name, () -> guard.state().tag(), guard::inFlight);
+        guards.put(name, guard);
+        retries.put(
+                name,
+                new RetryPolicy(
+                        name,
+                        settings.retry(),
+                        ticker,
+                        () -> ThreadLocalRandom.current().nextDouble(),
+                        listener));
     }
 
     /** Loads the mapping table and directory the config names, then starts everything. */
@@ -188,6 +243,22 @@ public final class Cutover implements AutoCloseable {
     /** The replayer and dead letters, when {@code replay.enabled}. */
     public Optional<ReplayService> replay() {
         return Optional.ofNullable(replay);
+    }
+
+    /**
+     * The guard of a backend ({@code primary}, or {@code legacy} when configured): its breaker
+     * state, and {@link BackendGuard#isCallPermitted()}, the cheap non-blocking question "may a
+     * call go to this backend now" that takes no permission. Safe from any thread.
+     *
+     * @throws IllegalArgumentException for a backend that is not configured
+     */
+    public BackendGuard guard(String backend) {
+        BackendGuard guard = guards.get(backend);
+        if (guard == null) {
+            throw new IllegalArgumentException(
+                    "backend: " + backend + " (expected: one of " + String.join(", ", guards.keySet()) + ")");
+        }
+        return guard;
     }
 
     /** Open origin connections per backend; not to be called from a Cutover event loop. */

@@ -128,6 +128,9 @@ public final class Sandbox implements AutoCloseable {
         flat.put("backends.primary.response-timeout", "150ms");
         flat.put("backends.legacy.connect-timeout", "100ms");
         flat.put("backends.legacy.response-timeout", "150ms");
+        // Short breaker periods, so that a newcomer who ends an outage sees the primary back in seconds.
+        flat.put("backends.primary.breaker.open-for", "2s");
+        flat.put("backends.legacy.breaker.open-for", "2s");
         flat.put("deadlines.click", "300ms");
         flat.put("deadlines.conversion", "300ms");
         flat.put("deadlines.pass-through", "1s");

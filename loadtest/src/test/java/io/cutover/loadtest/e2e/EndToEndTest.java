@@ -64,6 +64,9 @@ abstract class EndToEndTest {
     void resetSimulators() {
         sandbox.awin().reset();
         sandbox.shareASale().reset();
+        // The breakers judge the whole run; each test starts from closed ones.
+        sandbox.cutover().guard("primary").reset();
+        sandbox.cutover().guard("legacy").reset();
     }
 
     HttpResponse<byte[]> click(String query, String... headers) throws IOException, InterruptedException {

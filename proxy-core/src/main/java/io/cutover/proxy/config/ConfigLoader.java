@@ -1,6 +1,9 @@
 package io.cutover.proxy.config;
 
 import io.cutover.failover.ResponsePolicy;
+import io.cutover.failover.guard.BreakerSettings;
+import io.cutover.failover.guard.GuardSettings;
+import io.cutover.failover.guard.RetrySettings;
 import io.cutover.failover.replay.ReplaySettings;
 import java.io.IOException;
 import java.net.URI;
@@ -105,6 +108,8 @@ public final class ConfigLoader {
 
         BackendSettings primary = backend(s, "primary", true, "https://www.awin1.com");
         BackendSettings legacy = backend(s, "legacy", false, "https://origin.shareasale.example");
+        GuardSettings primaryGuard = guard(s, "primary", primary);
+        GuardSettings legacyGuard = guard(s, "legacy", legacy);
 
         Deadlines deadlines = new Deadlines(
                 s.duration("deadlines.click", Duration.ofMillis(800)),
@@ -170,6 +175,7 @@ public final class ConfigLoader {
                 cookieDomain,
                 fallback,
                 accessLog,
+                new BackendGuards(primaryGuard, Optional.ofNullable(legacy).map(l -> legacyGuard)),
                 queue,
                 replay);
     }
@@ -234,6 +240,66 @@ public final class ConfigLoader {
                 maxReceives,
                 visibility,
                 deadLetters);
+    }
+
+    /**
+     * A backend's guard: its breaker, bulkhead and retries. Every key is read (and so known) even
+     * for a backend that is not configured; cross-field checks name both keys.
+     */
+    private static GuardSettings guard(Settings s, String name, BackendSettings backend) {
+        String prefix = "backends." + name + ".";
+        BreakerSettings d = BreakerSettings.defaults();
+        int failureRate = s.integer(prefix + "breaker.failure-rate-threshold", d.failureRatePercent(), 1, 100);
+        int slowRate = s.integer(prefix + "breaker.slow-call-rate-threshold", d.slowCallRatePercent(), 1, 100);
+        Duration responseTimeout = backend == null ? Duration.ofMillis(500) : backend.responseTimeout();
+        // Unset, a call is slow past 60 % of the response timeout: it answered, but barely.
+        Duration slowCall = s.duration(
+                prefix + "breaker.slow-call-duration",
+                responseTimeout.multipliedBy(6).dividedBy(10));
+        int window = s.integer(prefix + "breaker.window-size", d.windowSize(), 1, 10_000);
+        int minimumCalls = s.integer(prefix + "breaker.minimum-calls", d.minimumCalls(), 1, 10_000);
+        Duration openFor = s.duration(prefix + "breaker.open-for", d.openFor());
+        int probes = s.integer(prefix + "breaker.half-open-probes", d.halfOpenProbes(), 1, 1000);
+        int maxInFlight = s.integer(
+                prefix + "bulkhead.max-in-flight", GuardSettings.defaults().maxInFlight(), 1, 1_000_000);
+        RetrySettings r = RetrySettings.defaults();
+        int maxRetries = s.integer(prefix + "retry.max-retries", r.maxRetries(), 0, 5);
+        Duration backoff = s.duration(prefix + "retry.backoff", r.backoff());
+        Duration maxBackoff = s.duration(prefix + "retry.max-backoff", r.maxBackoff());
+        double ratio = s.decimal(prefix + "retry.budget-ratio", r.budgetRatio(), 0, 1);
+        int minPerSecond = s.integer(prefix + "retry.min-per-second", r.minPerSecond(), 0, 100_000);
+        Duration budgetWindow = s.duration(prefix + "retry.budget-window", r.budgetWindow());
+        boolean valid = true;
+        if (minimumCalls > window) {
+            s.problem(
+                    prefix + "breaker.minimum-calls", minimumCalls, "<= " + prefix + "breaker.window-size, " + window);
+            valid = false;
+        }
+        if (backend != null && slowCall.compareTo(responseTimeout) > 0) {
+            s.problem(
+                    prefix + "breaker.slow-call-duration",
+                    Durations.format(slowCall),
+                    "<= " + prefix + "response-timeout, " + Durations.format(responseTimeout));
+            valid = false;
+        }
+        if (maxBackoff.compareTo(backoff) < 0) {
+            s.problem(
+                    prefix + "retry.max-backoff",
+                    Durations.format(maxBackoff),
+                    ">= " + prefix + "retry.backoff, " + Durations.format(backoff));
+            valid = false;
+        }
+        if (budgetWindow.compareTo(Duration.ofSeconds(1)) < 0) {
+            s.problem(prefix + "retry.budget-window", Durations.format(budgetWindow), ">= 1s");
+            valid = false;
+        }
+        if (!valid) {
+            return GuardSettings.defaults();
+        }
+        return new GuardSettings(
+                new BreakerSettings(failureRate, slowRate, slowCall, window, minimumCalls, openFor, probes),
+                maxInFlight,
+                new RetrySettings(maxRetries, backoff, maxBackoff, ratio, minPerSecond, budgetWindow));
     }
 
     private static BackendSettings backend(Settings s, String name, boolean required, String example) {

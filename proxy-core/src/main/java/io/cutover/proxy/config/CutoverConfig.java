@@ -21,6 +21,7 @@ import java.util.Optional;
  *     host-only cookies on whatever host the shopper's browser used
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
+ * @param guards each backend's breaker, bulkhead and retries
  * @param queue where the retry queue is
  * @param replay how queued events are replayed
  */
@@ -35,6 +36,7 @@ public record CutoverConfig(
         Optional<String> cookieDomain,
         String fallbackLanding,
         String accessLog,
+        BackendGuards guards,
         SqsSettings queue,
         ReplaySettings replay) {
 

@@ -159,6 +159,27 @@ final class Settings {
         return (int) parsed;
     }
 
+    /** A decimal number such as {@code 0.2}, within {@code [min, max]}. */
+    double decimal(String key, double defaultValue, double min, double max) {
+        Object value = raw(key);
+        if (!isSet(value)) {
+            return defaultValue;
+        }
+        double parsed;
+        try {
+            parsed = value instanceof Number n
+                    ? n.doubleValue()
+                    : Double.parseDouble(String.valueOf(value).trim());
+        } catch (NumberFormatException e) {
+            parsed = Double.NaN;
+        }
+        if (!(parsed >= min && parsed <= max)) {
+            problem(key, value, "a number from " + min + " to " + max);
+            return defaultValue;
+        }
+        return parsed;
+    }
+
     /** A byte size: {@code 8192}, {@code 16KiB}, {@code 1MiB}. */
     int bytes(String key, int defaultValue, int min, int max) {
         Object value = raw(key);

@@ -20,8 +20,10 @@ import java.util.function.Supplier;
  * on the pool's event loop. Completes exactly once, and by its deadline: a timer fails it if the
  * origin is late, whatever phase it is in.
  *
- * <p>Only a request that certainly never left is retried, once, on a new connection: a write that
- * failed on a reused connection (the origin closed it while it sat in the pool).
+ * <p>Only a request that certainly never left is retried here, once, on a new connection: a write
+ * that failed, or a connection that closed before the write completed, on a reused connection
+ * (the origin closed it while it sat in the pool). This is not a retry of the backend (the
+ * chain's retry policy and budget decide those) but of a stale pooled connection.
  */
 final class OriginCall {
 
@@ -34,7 +36,9 @@ final class OriginCall {
 
     private ScheduledFuture<?> timer;
     private Channel channel;
+    private boolean reused;
     private boolean written;
+    private boolean responseStarted;
     private boolean retried;
     private boolean done;
 
@@ -58,43 +62,58 @@ final class OriginCall {
     }
 
     private void acquire(boolean fresh) {
-        pool.acquire(fresh, (ch, reused, limitReached, cause) -> {
+        pool.acquire(fresh, acquired -> {
             if (done) {
                 // The call timed out while connecting; the new connection is still good.
-                if (ch != null) {
-                    pool.release(ch);
+                if (acquired instanceof OriginPool.Ready ready) {
+                    pool.release(ready.channel());
                 }
                 return;
             }
-            if (ch == null) {
-                fail(
-                        limitReached ? BackendFailure.CONNECTION_LIMIT : BackendFailure.CONNECT,
-                        0,
-                        limitReached ? "connection limit reached" : String.valueOf(cause));
-                return;
+            if (acquired instanceof OriginPool.LimitReached) {
+                fail(BackendFailure.CONNECTION_LIMIT, 0, "connection limit reached");
+            } else if (acquired instanceof OriginPool.ConnectFailed failed) {
+                fail(BackendFailure.CONNECT, 0, String.valueOf(failed.cause()));
+            } else {
+                send((OriginPool.Ready) acquired);
             }
-            channel = ch;
-            receiver().begin(this);
-            ch.writeAndFlush(request.get()).addListener(write -> {
-                if (write.isSuccess()) {
-                    written = true;
-                } else if (!done) {
-                    onWriteFailed(ch, reused, write.cause());
-                }
-            });
         });
     }
 
-    private void onWriteFailed(Channel ch, boolean reused, Throwable cause) {
-        receiver(ch).end();
-        ch.close();
-        channel = null;
+    private void send(OriginPool.Ready ready) {
+        Channel ch = ready.channel();
+        channel = ch;
+        reused = ready.reused();
+        written = false;
+        receiver().begin(this);
+        ch.writeAndFlush(request.get()).addListener(write -> {
+            if (done || channel != ch) {
+                // The call ended, or moved to another connection, while this write was pending.
+                return;
+            }
+            if (write.isSuccess()) {
+                written = true;
+            } else {
+                receiver(ch).end();
+                ch.close();
+                channel = null;
+                retryOrFail(BackendFailure.WRITE, String.valueOf(write.cause()));
+            }
+        });
+    }
+
+    /**
+     * A request that never left a reused connection met a close the pool had not seen yet (the
+     * origin closed it while it sat idle): it is sent once more, on a new connection. Anything
+     * else fails.
+     */
+    private void retryOrFail(BackendFailure failure, String detail) {
         if (reused && !retried) {
             retried = true;
             acquire(true);
             return;
         }
-        fail(BackendFailure.WRITE, 0, String.valueOf(cause));
+        fail(failure, 0, detail);
     }
 
     private OriginResponseReceiver receiver() {
@@ -138,6 +157,10 @@ final class OriginCall {
         finish(new Attempt.Answered<>(response, status, elapsed()));
     }
 
+    void onResponseStarted() {
+        responseStarted = true;
+    }
+
     void onClosed(Throwable cause) {
         Channel ch = channel;
         channel = null;
@@ -149,12 +172,17 @@ final class OriginCall {
         }
         if (!written) {
             // The write may still be pending when the connection dies; nothing reached the origin.
-            fail(
+            retryOrFail(
                     BackendFailure.WRITE,
-                    0,
                     cause == null ? "closed before the request was written" : String.valueOf(cause));
         } else if (cause instanceof DecoderException || cause instanceof TooLongFrameException) {
             fail(BackendFailure.BAD_RESPONSE, 0, String.valueOf(cause));
+        } else if (responseStarted) {
+            // It began to answer, then the connection ended: a broken answer, not a silence.
+            fail(
+                    BackendFailure.BAD_RESPONSE,
+                    0,
+                    cause == null ? "closed in the middle of the response" : String.valueOf(cause));
         } else {
             fail(BackendFailure.RESET, 0, cause == null ? "closed before a response" : String.valueOf(cause));
         }
@@ -173,7 +201,7 @@ final class OriginCall {
         }
         BackendFailure failure =
                 ch == null ? BackendFailure.CONNECT : written ? BackendFailure.READ_TIMEOUT : BackendFailure.WRITE;
-        fail(failure, 0, "no answer within the deadline");
+        fail(failure, 0, responseStarted ? "response incomplete within the deadline" : "no answer within the deadline");
     }
 
     private void fail(BackendFailure failure, int status, String detail) {

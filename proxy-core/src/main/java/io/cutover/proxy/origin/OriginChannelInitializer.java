@@ -11,10 +11,14 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
-/** Builds an origin connection's pipeline, in flow order: TLS, HTTP codec, aggregation, idle, receiver. */
+/**
+ * Builds an origin connection's pipeline, in flow order: TLS, response start, HTTP codec,
+ * aggregation, idle, receiver.
+ */
 final class OriginChannelInitializer extends ChannelInitializer<Channel> {
 
     static final String TLS = "tls";
+    static final String RESPONSE_START = "response-start";
     static final String CODEC = "codec";
     static final String AGGREGATOR = "aggregator";
     static final String IDLE = "idle";
@@ -40,6 +44,8 @@ final class OriginChannelInitializer extends ChannelInitializer<Channel> {
             // SNI and certificate checks use the Host the backend expects, not the address dialled.
             p.addLast(TLS, tls.newHandler(ch.alloc(), serverName(), settings.port()));
         }
+        OriginResponseReceiver receiver = new OriginResponseReceiver();
+        p.addLast(RESPONSE_START, new ResponseStartDetector(receiver));
         p.addLast(
                 CODEC,
                 new HttpClientCodec(
@@ -50,7 +56,7 @@ final class OriginChannelInitializer extends ChannelInitializer<Channel> {
                         false));
         p.addLast(AGGREGATOR, new HttpObjectAggregator(settings.maxResponseSize()));
         p.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
-        p.addLast(RECEIVER, new OriginResponseReceiver());
+        p.addLast(RECEIVER, receiver);
     }
 
     private String serverName() {

@@ -1,12 +1,13 @@
 package io.cutover.proxy.origin;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Keep-alive connections to one backend, for one event loop. Every method runs on that loop, so
@@ -18,29 +19,40 @@ import java.util.List;
  */
 final class OriginPool {
 
-    /** What an acquire gives back: a channel, or why there is none. */
-    interface Acquired {
-        /**
-         * @param channel the connection, or {@code null} on failure
-         * @param reused whether the connection served an earlier request (a write on it may meet a
-         *     close the pool has not seen yet)
-         * @param limitReached whether the failure is the connection bound
-         * @param cause the connect failure, when there is one
-         */
-        void done(Channel channel, boolean reused, boolean limitReached, Throwable cause);
+    /** What an acquire gives back: a connection, or why there is none. Closed, so callers handle each. */
+    sealed interface Acquired permits Ready, LimitReached, ConnectFailed {}
+
+    /**
+     * A connection to send on.
+     *
+     * @param reused whether it served an earlier request (a write on it may meet a close the pool
+     *     has not seen yet)
+     */
+    record Ready(Channel channel, boolean reused) implements Acquired {}
+
+    /** The loop's connection bound is reached, or the pool is closed: nothing was sent. */
+    record LimitReached() implements Acquired {
+        static final LimitReached INSTANCE = new LimitReached();
     }
 
+    /** A new connection could not be opened (refused, unreachable, timed out). */
+    record ConnectFailed(Throwable cause) implements Acquired {}
+
     private final EventLoop loop;
-    private final Bootstrap bootstrap;
+    private final Supplier<ChannelFuture> connector;
     private final int maxConnections;
     private final ArrayDeque<Channel> idle = new ArrayDeque<>();
     private final List<Channel> open = new ArrayList<>();
     private int connecting;
     private boolean closed;
 
-    OriginPool(EventLoop loop, Bootstrap bootstrap, int maxConnections) {
+    /**
+     * @param connector opens a new connection on {@code loop} ({@code bootstrap::connect}); its
+     *     channel's pipeline ends with an {@link OriginResponseReceiver}
+     */
+    OriginPool(EventLoop loop, Supplier<ChannelFuture> connector, int maxConnections) {
         this.loop = loop;
-        this.bootstrap = bootstrap;
+        this.connector = connector;
         this.maxConnections = maxConnections;
     }
 
@@ -61,27 +73,27 @@ final class OriginPool {
      * Gets a connection: an idle one unless {@code fresh}, else a new one within the bound.
      * Completes on the loop, possibly before returning.
      */
-    void acquire(boolean fresh, Acquired callback) {
+    void acquire(boolean fresh, Consumer<Acquired> callback) {
         assert loop.inEventLoop();
         if (!fresh) {
             Channel channel;
             while ((channel = idle.pollLast()) != null) {
                 if (channel.isActive()) {
-                    callback.done(channel, true, false, null);
+                    callback.accept(new Ready(channel, true));
                     return;
                 }
             }
         }
         if (closed || size() >= maxConnections) {
-            callback.done(null, false, true, null);
+            callback.accept(LimitReached.INSTANCE);
             return;
         }
         connecting++;
-        ChannelFuture connect = bootstrap.connect();
+        ChannelFuture connect = connector.get();
         connect.addListener(future -> {
             connecting--;
             if (!future.isSuccess()) {
-                callback.done(null, false, false, future.cause());
+                callback.accept(new ConnectFailed(future.cause()));
                 return;
             }
             Channel channel = connect.channel();
@@ -89,10 +101,10 @@ final class OriginPool {
             channel.closeFuture().addListener(closed -> forget(channel));
             if (this.closed) {
                 channel.close();
-                callback.done(null, false, true, null);
+                callback.accept(LimitReached.INSTANCE);
                 return;
             }
-            callback.done(channel, false, false, null);
+            callback.accept(new Ready(channel, false));
         });
     }
 

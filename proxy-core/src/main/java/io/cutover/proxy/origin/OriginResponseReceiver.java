@@ -19,6 +19,13 @@ final class OriginResponseReceiver extends ChannelInboundHandlerAdapter {
         this.call = call;
     }
 
+    /** The origin's first bytes for the call in flight arrived. */
+    void responseStarted() {
+        if (call != null) {
+            call.onResponseStarted();
+        }
+    }
+
     /** Detaches the call, e.g. when it timed out and will not take the connection's answer. */
     void end() {
         this.call = null;

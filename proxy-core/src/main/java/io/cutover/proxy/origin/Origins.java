@@ -1,6 +1,11 @@
 package io.cutover.proxy.origin;
 
+import io.cutover.failover.Backend;
 import io.cutover.failover.FailoverChain;
+import io.cutover.failover.guard.BackendGuard;
+import io.cutover.failover.guard.GuardedBackend;
+import io.cutover.failover.guard.RetryPolicy;
+import io.cutover.failover.guard.Scheduler;
 import io.cutover.proxy.config.BackendSettings;
 import io.cutover.proxy.flow.ClientHeaders;
 import io.cutover.proxy.flow.Exchange;
@@ -23,13 +28,15 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import javax.net.ssl.SSLException;
 
 /**
  * The backends for every event loop: one pool and one failover chain per loop, built at start and
- * never changed, so a request finds its chain without a lock.
+ * never changed, so a request finds its chain without a lock. Each backend's guard and retry
+ * policy are shared by all loops: a breaker judges the backend, not one loop's view of it.
  */
 public final class Origins implements AutoCloseable {
 
@@ -41,6 +48,8 @@ public final class Origins implements AutoCloseable {
      * @param primaryCookies the client cookies the primary may see
      * @param legacyCookies the client cookies legacy may see
      * @param minimumAttemptNanos an attempt with less budget left is not started
+     * @param guards each backend's guard, by name ({@code primary}, {@code legacy})
+     * @param retries each backend's retry policy, by name
      */
     public Origins(
             EventLoopGroup loops,
@@ -50,7 +59,9 @@ public final class Origins implements AutoCloseable {
             Function<ClientHeaders, String> primaryCookies,
             Function<ClientHeaders, String> legacyCookies,
             LongSupplier ticker,
-            long minimumAttemptNanos) {
+            long minimumAttemptNanos,
+            Function<String, BackendGuard> guards,
+            Function<String, RetryPolicy> retries) {
         // Asynchronous DNS: the JDK resolver would block the event loop on every new connection.
         this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(transport.datagramChannel())
@@ -64,7 +75,20 @@ public final class Origins implements AutoCloseable {
             OriginBackend legacyBackend = legacy.map(settings ->
                             backend(loop, transport, settings, legacyTls, Exchange::uri, legacyCookies, ticker))
                     .orElse(null);
-            chains.put(loop, new FailoverChain<>(primaryBackend, legacyBackend, ticker, minimumAttemptNanos));
+            Backend<Exchange, FullHttpResponse> guardedLegacy = legacyBackend == null
+                    ? null
+                    : new GuardedBackend<>(legacyBackend, guards.apply(legacyBackend.name()));
+            Scheduler scheduler = (task, delayNanos) -> loop.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+            FailoverChain<Exchange, FullHttpResponse> chain = new FailoverChain<>(
+                            new GuardedBackend<>(primaryBackend, guards.apply(primaryBackend.name())),
+                            guardedLegacy,
+                            ticker,
+                            minimumAttemptNanos)
+                    .withRetries(
+                            retries.apply(primaryBackend.name()),
+                            legacyBackend == null ? RetryPolicy.none() : retries.apply(legacyBackend.name()),
+                            scheduler);
+            chains.put(loop, chain);
         }
     }
 
@@ -86,7 +110,7 @@ public final class Origins implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .handler(new OriginChannelInitializer(settings, tls));
-        OriginPool pool = new OriginPool(loop, bootstrap, settings.maxConnections());
+        OriginPool pool = new OriginPool(loop, bootstrap::connect, settings.maxConnections());
         OriginBackend backend = new OriginBackend(settings, pool, target, cookies, ticker);
         backends.add(backend);
         return backend;

@@ -83,7 +83,7 @@ public final class ReplayOrigins implements AutoCloseable {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
                 .handler(new OriginChannelInitializer(settings, tls(settings)));
-        OriginPool pool = new OriginPool(loop, bootstrap, settings.maxConnections());
+        OriginPool pool = new OriginPool(loop, bootstrap::connect, settings.maxConnections());
         pools.add(pool);
         return new OriginReplay(settings, pool, ticker);
     }
