@@ -4,6 +4,7 @@ import static io.cutover.loadtest.testing.TestHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cutover.failover.guard.BreakerState;
 import io.cutover.failover.queue.QueuedEvent;
 import io.cutover.failover.replay.DeadLetterAttributes;
 import io.cutover.loadtest.ledger.FateRecord;
@@ -202,6 +203,40 @@ class ReplayTest {
         assertThat(sandbox.awin().received()).isEmpty();
         await().atMost(PATIENCE).until(() -> fates().contains(new FateRecord("ev-unmapped", "replayed")));
         assertBalances(reconcile());
+    }
+
+    @Test
+    void waitsWhileThePrimarysBreakerIsOpenAndReplaysOnceItLetsCallsThrough() throws Exception {
+        start(Map.of(
+                "backends.primary.breaker.minimum-calls", 2,
+                "backends.primary.breaker.window-size", 2,
+                "backends.primary.breaker.open-for", "8s"));
+        sandbox.awin().fault(Fault.down());
+        for (int i = 0; i < 10 && sandbox.cutover().guard("primary").state() != BreakerState.OPEN; i++) {
+            http.get(URI.create(sandbox.url()), "/r.cfm?" + CLICK);
+        }
+        assertThat(sandbox.cutover().guard("primary").state()).isEqualTo(BreakerState.OPEN);
+        sandbox.awin().fault(Fault.ok());
+        String id = UUID.randomUUID().toString();
+        retryQueue.send(new QueuedEvent(
+                id,
+                "sale.cfm",
+                QueuedEvent.Kind.CONVERSION,
+                QueuedEvent.Target.PRIMARY,
+                "/sread.img?tt=ns&tv=2&merchant=15532&amount=3.00&ref=G1&cr=USD",
+                Map.of(),
+                RECEIVED_AT,
+                "primary:connect"));
+
+        Thread.sleep(1500);
+        assertThat(sandbox.cutover().guard("primary").state()).isEqualTo(BreakerState.OPEN);
+        assertThat(sandbox.awin().received())
+                .as("nothing sent while the breaker is open")
+                .isEmpty();
+
+        await().atMost(PATIENCE).until(() -> sandbox.awin().countedEvents().contains(id));
+        assertThat(only(sandbox.awin().received(), id).header(ReceivedRequest.REPLAY_HEADER))
+                .isEqualTo("1");
     }
 
     @Test
