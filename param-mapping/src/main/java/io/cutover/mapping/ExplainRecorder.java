@@ -6,7 +6,9 @@ import io.cutover.mapping.landing.LandingVerdict;
 import io.cutover.mapping.query.LegacyParams;
 import io.cutover.mapping.query.Param;
 import io.cutover.mapping.query.PercentDecoder;
+import io.cutover.mapping.query.Quoted;
 import io.cutover.mapping.table.EndpointMapping;
+import io.cutover.mapping.table.Product;
 import io.cutover.mapping.table.Rule;
 import io.cutover.mapping.table.RuleKind;
 import io.cutover.mapping.table.WhenEmpty;
@@ -23,6 +25,8 @@ final class ExplainRecorder implements Trace {
     private final String rawQuery;
     private final Map<Rule, Draft> drafts = new IdentityHashMap<>();
     private final List<Integer> reattached = new ArrayList<>();
+    private final List<Integer> prefixed = new ArrayList<>();
+    private final List<Integer> passed = new ArrayList<>();
     private EndpointMapping endpoint;
     private LegacyParams params;
     private String merchantId = "?";
@@ -68,14 +72,103 @@ final class ExplainRecorder implements Trace {
     }
 
     @Override
-    public void publisher(Rule rule, String publisher) {
+    public void publisher(Rule rule, String publisher, boolean fallback) {
         Draft draft = draft(rule);
         if (publisher == null) {
             draft.result = "unmapped";
             draft.notes.add("affiliate " + affiliateId + " is not in the directory");
+        } else if (fallback) {
+            draft.notes.add("affiliate " + affiliateId + " is not in the directory → Awin publisher " + publisher
+                    + " (directory.unknown-affiliate)");
         } else {
             draft.notes.add("affiliate " + affiliateId + " → Awin publisher " + publisher);
         }
+    }
+
+    @Override
+    public void product(Rule rule, int index, String productId, Product product) {
+        Draft draft = draft(rule);
+        if (productId == null) {
+            draft.notes.add(index < 0 ? "no product ID" : "not a product ID (a number)");
+        } else if (product == null) {
+            draft.notes.add("product " + productId + " of merchant " + merchantId
+                    + " is not in the product lookup → cread.php deep link");
+        } else {
+            boolean route = product.awinProductId().isPresent()
+                    && endpoint.products().route().isPresent();
+            draft.notes.add("product " + productId + " → "
+                    + (route
+                            ? "Awin product " + product.awinProductId().get() + " on "
+                                    + endpoint.products().route().get()
+                            : "product page " + product.page().orElse("(none)") + " on cread.php"));
+        }
+    }
+
+    @Override
+    public void productPage(Rule rule) {
+        draft(rule).notes.add("empty: the product page from the product lookup is the deep link");
+    }
+
+    @Override
+    public void valued(Rule rule, int index, String value, String how) {
+        Draft draft = draft(rule);
+        if (how == Translation.FROM_REQUEST) {
+            String raw = index < 0 ? null : params.get(index).rawValue();
+            if (raw != null && !raw.equals(value) && rule.kind().isTyped()) {
+                draft.notes.add("read as " + value);
+            }
+            if (index >= 0 && !params.get(index).key().equals(rule.key())) {
+                draft.notes.add("alias " + params.get(index).name() + " of " + rule.legacyName());
+            }
+            return;
+        }
+        if (how == Translation.FROM_DEFAULT) {
+            if (value != null && !value.isEmpty()) {
+                draft.notes.add("default " + value);
+            }
+            return;
+        }
+        if (how == Translation.CONDITION_FAILED) {
+            draft.notes.add("condition " + rule.when() + " does not hold"
+                    + (value == null ? ": nothing emitted" : ": " + value));
+            return;
+        }
+        if (how == Translation.FROM_COOKIE) {
+            draft.notes.add(
+                    "no Awin click reference in the request: taken from cookie " + rule.cookie() + "<advertiser>");
+            return;
+        }
+        if (how == Translation.NOT_AWC) {
+            draft.notes.add("not an Awin click reference (<digits>_<digits>_<hex>) and no " + rule.cookie()
+                    + "<advertiser> cookie with one: cks left out");
+            return;
+        }
+        String raw = index < 0 ? "" : params.get(index).rawValue();
+        draft.notes.add(Quoted.of(raw) + " is not " + TypedValues.expectation(rule.kind())
+                + (value == null ? ": omitted" : ": default " + value));
+    }
+
+    @Override
+    public void rows(Rule rule, int shortest, int longest, int rows, CharSequence pairs) {
+        Draft draft = draft(rule);
+        draft.result = rows == 0 ? "no rows" : pairs.toString();
+        if (shortest != longest) {
+            draft.notes.add("lists of unequal length (" + shortest + " to " + longest + "): unequal: "
+                    + rule.unequal().spelling());
+        }
+        draft.notes.add(rows + (rows == 1 ? " row" : " rows"));
+    }
+
+    @Override
+    public void prefixed(Rule rule, int index) {
+        prefixed.add(index);
+        Draft draft = draft(rule);
+        draft.notes.add("forwarded " + params.get(index).name());
+    }
+
+    @Override
+    public void passedThrough(int index) {
+        passed.add(index);
     }
 
     @Override
@@ -115,8 +208,16 @@ final class ExplainRecorder implements Trace {
             draft.notes.add(rule.detail());
             return;
         }
+        if (rule.kind() == RuleKind.ROWS || rule.kind() == RuleKind.PREFIX) {
+            if (rule.kind() == RuleKind.PREFIX && draft.result == null) {
+                draft.result = draft.notes.isEmpty() ? "none present" : "forwarded";
+            }
+            return;
+        }
         if (value != null) {
             draft.result = rule.target() + '=' + value;
+        } else if (rule.target() == null && rule.kind().readsParameter() && raw != null) {
+            draft.result = "used by other rules";
         } else if (rule.kind() == RuleKind.LANDING) {
             draft.result = "omitted (empty)";
         } else {
@@ -174,15 +275,19 @@ final class ExplainRecorder implements Trace {
         for (Rule rule : endpoint.rules()) {
             addRuleSteps(rule, steps, covered, stopped);
         }
+        for (int i : prefixed) {
+            covered[i] = true;
+        }
         for (int i = 0; i < params.size(); i++) {
             if (!covered[i]) {
                 Param param = params.get(i);
+                boolean passedThrough = passed.contains(i);
                 steps.add(step(
                         param.name(),
                         Optional.of(param.rawValue()),
                         "not in the mapping table",
-                        "not forwarded",
-                        null,
+                        passedThrough ? "passed through (unknown: pass-through)" : "not forwarded",
+                        passedThrough ? null : "unknown: " + endpoint.unknown().spelling(),
                         null));
             }
         }
@@ -199,11 +304,19 @@ final class ExplainRecorder implements Trace {
         } else if (draft.result.equals("rejected")) {
             notes.add(stopped);
         }
-        if (rule.kind() == RuleKind.FIXED) {
-            steps.add(step("(fixed)", Optional.empty(), rule.description(), outcome, join(notes), source));
+        if (!rule.kind().readsParameter()) {
+            String label = rule.kind() == RuleKind.FIXED
+                    ? "(fixed)"
+                    : "(" + rule.kind().label() + ")";
+            steps.add(step(label, Optional.empty(), rule.description(), outcome, join(notes), source));
             return;
         }
-        int index = params.indexOf(rule.key());
+        if (rule.kind() == RuleKind.PREFIX) {
+            steps.add(
+                    step(rule.legacyName() + "*", Optional.empty(), rule.description(), outcome, join(notes), source));
+            return;
+        }
+        int index = Translation.indexOf(endpoint, params, rule);
         Param param = index < 0 ? null : params.get(index);
         steps.add(step(
                 param == null ? rule.legacyName() : param.name(),
@@ -213,7 +326,7 @@ final class ExplainRecorder implements Trace {
                 join(notes),
                 source));
         for (int i = 0; i < params.size(); i++) {
-            if (params.get(i).key().equals(rule.key())) {
+            if (answersTo(rule, params.get(i).key())) {
                 covered[i] = true;
                 if (i != index) {
                     Param duplicate = params.get(i);
@@ -241,6 +354,15 @@ final class ExplainRecorder implements Trace {
                         source));
             }
         }
+    }
+
+    private static boolean answersTo(Rule rule, String key) {
+        for (int i = 0; i < rule.keyCount(); i++) {
+            if (rule.key(i).equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String stopReason(MappingResult result) {

@@ -22,7 +22,7 @@ class ExplainTest {
         assertThat(explanation.landing()).hasValue("https://www.example.com/page?id=6");
         assertThat(explanation.steps())
                 .extracting(Step::parameter)
-                .containsExactly("m", "u", "afftrack", "urllink", "b", "cons", "gdpr", "gdpr_consent");
+                .containsExactly("m", "u", "afftrack", "urllink", "b", "cons", "gdpr", "gdpr_consent", "utm_*");
         assertThat(explanation.steps())
                 .extracting(Step::result)
                 .containsExactly(
@@ -33,7 +33,8 @@ class ExplainTest {
                         "not forwarded",
                         "omitted (absent)",
                         "omitted (absent)",
-                        "omitted (absent)");
+                        "omitted (absent)",
+                        "none present");
         Step merchant = explanation.steps().get(0);
         assertThat(merchant.rawValue()).hasValue("41388");
         assertThat(merchant.rule()).isEqualTo("lookup merchant → awinmid");
@@ -68,7 +69,7 @@ class ExplainTest {
                         Optional.of("41k7_n2lff"),
                         "not in the mapping table",
                         "not forwarded",
-                        Optional.empty(),
+                        Optional.of("unknown: drop"),
                         Optional.empty()));
     }
 
@@ -129,7 +130,8 @@ class ExplainTest {
 
     @Test
     void explainsALinkKindWithoutMapping() {
-        Explanation explanation = Fixtures.builtIn().explain(LinkKind.DEAL_CLICK, "d=440762&m=24631&u=3148616");
+        Explanation explanation =
+                Fixtures.withTable(Fixtures.R_CFM_ONLY).explain(LinkKind.DEAL_CLICK, "d=440762&m=24631&u=3148616");
 
         assertThat(explanation.mapping()).isEmpty();
         assertThat(explanation.reason()).hasValue("no mapping for /u.cfm");

@@ -10,6 +10,18 @@ final class Fixtures {
 
     static final String DEFAULT_LANDING = "https://www.example.com/";
 
+    /** A table that maps r.cfm alone, for what happens to link kinds without a mapping. */
+    static final String R_CFM_ONLY = """
+            endpoint: /r.cfm
+            primary: /cread.php
+            params:
+              m: { to: awinmid, lookup: merchant }
+              u: { to: awinaffid, lookup: affiliate }
+              cons: { to: cons }
+              gdpr: { to: gdpr }
+              gdpr_consent: { to: gdpr_consent }
+            """;
+
     private static final Translator BUILT_IN = new Translator(MappingTable.builtIn(), FileDirectory.sample());
 
     private Fixtures() {}

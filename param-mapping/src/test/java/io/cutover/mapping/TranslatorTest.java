@@ -247,7 +247,7 @@ class TranslatorTest {
 
     @Test
     void leavesLinkKindsWithoutAMappingToLegacy() {
-        assertThat(Fixtures.builtIn().translate(LinkKind.DEAL_CLICK, "d=440762&m=41388&u=873588"))
+        assertThat(Fixtures.withTable(Fixtures.R_CFM_ONLY).translate(LinkKind.DEAL_CLICK, "d=440762&m=41388&u=873588"))
                 .isEqualTo(
                         new Unmapped(LinkKind.DEAL_CLICK, "no mapping for /u.cfm", Optional.empty(), Optional.empty()));
         assertThat(Fixtures.builtIn().translate(LinkKind.PASS_THROUGH, "x=1")).isInstanceOf(Unmapped.class);

@@ -191,7 +191,7 @@ public final class Cutover implements AutoCloseable {
         MappingTable table =
                 config.mappingFiles().isEmpty() ? MappingTable.builtIn() : MappingTable.load(config.mappingFiles());
         Directory directory = config.directoryFile().map(FileDirectory::load).orElseGet(FileDirectory::sample);
-        return new Translator(table, directory);
+        return new Translator(table, directory, config.unknownAffiliate().publisher());
     }
 
     private static AccessLog accessLog(String target, Telemetry telemetry) {

@@ -87,7 +87,13 @@ public final class Sandbox implements AutoCloseable {
             CutoverConfig config = ConfigLoader.fromTree(
                     "sandbox", config(options, awin, shareASale, queue, overrides), System.getenv(), Path.of("."));
             Cutover cutover = Cutover.start(
-                    config, new Translator(MappingTable.builtIn(), directory), Clock.systemUTC(), System::nanoTime);
+                    config,
+                    new Translator(
+                            MappingTable.builtIn(),
+                            directory,
+                            config.unknownAffiliate().publisher()),
+                    Clock.systemUTC(),
+                    System::nanoTime);
             return new Sandbox(awin, shareASale, cutover, queue);
         } catch (RuntimeException e) {
             if (queue != null) {

@@ -14,6 +14,8 @@ final class TryThis {
         String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();
         String sqs = sandbox.queue().endpoint();
         String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
+        String sale = cutover + "/sale.cfm?merchantID=41388&tracking=ORDER-1001&amount=25.00&transtype=sale"
+                + "&currency=USD&couponcode=SPRING&skulist=S1,S2&pricelist=10.00,7.50&quantitylist=1,2";
         return String.join(
                 "\n",
                 "Cutover sandbox: everything runs in this process, on loopback.",
@@ -21,7 +23,7 @@ final class TryThis {
                 "  Cutover              " + cutover + "   admin " + admin + "/",
                 "  simulated Awin       " + awin + "   control " + awinControl,
                 "  simulated ShareASale " + sas + "   control " + sasControl,
-                "  mapping              built-in table (mappings/r-cfm.yaml), sample directory (config/directory/sample.yaml)",
+                "  mapping              built-in tables (mappings/*.yaml), sample directory (config/directory/sample.yaml)",
                 "  SQS (ElasticMQ)      " + sqs + "   retry queue " + SandboxQueue.QUEUE + ", dead letters "
                         + SandboxQueue.DEAD_LETTERS,
                 "",
@@ -38,6 +40,9 @@ final class TryThis {
                 "  curl -si '" + click + "'",
                 "  # back to normal: events queued during the outage reach the simulated Awin within seconds",
                 "  curl -s -X POST " + awinControl + "/reset; curl -s -X POST " + sasControl + "/reset",
+                "  # a sale pixel: the browser gets the GIF, the simulated Awin gets sread.img",
+                "  curl -s -D - -o /dev/null '" + sale + "'",
+                "  curl -s " + awinControl + "/received",
                 "  # what it counted, once per event ID (replays marked X-Cutover-Replay: 1), and the replays",
                 "  curl -s " + awinControl + "/stats",
                 "  curl -s " + admin + "/metrics | grep '^cutover_replay'",

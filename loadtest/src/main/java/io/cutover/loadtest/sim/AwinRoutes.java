@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the simulated Awin answers on its tracking host: {@code cread.php} deep-link clicks
+ * What the simulated Awin answers on its tracking host: {@code cread.php} deep-link and
+ * {@code pclick.php} product clicks
  * (a 302 to the landing with {@code awc} appended and the {@code aw<mid>} cookie, platforms.md
  * §3.3–3.4), the {@code sread.img} conversion pixel and the {@code sread.php} server-to-server
  * conversion ({@code tt=ss}, §4) that replays use.
@@ -28,21 +29,27 @@ final class AwinRoutes implements TrackingRoutes {
     @Override
     public SimResponse answer(SimRequest request) {
         return switch (request.path()) {
-            case "/cread.php" -> click(request);
+            case "/cread.php" -> click(request, "awinmid", "awinaffid");
+            case "/pclick.php" -> click(request, "m", "a");
             case "/sread.img" -> SimResponse.gif();
             case "/sread.php" -> serverToServer(request);
             default -> TrackingRoutes.notFound(request);
         };
     }
 
-    private SimResponse click(SimRequest request) {
-        String advertiserId = request.first("awinmid");
+    /**
+     * A deep link ({@code cread.php?awinmid=&awinaffid=&ued=}) or a product link ({@code
+     * pclick.php?m=&a=&p=}, which lands on the advertiser's default page here: the simulator has no
+     * product feed).
+     */
+    private SimResponse click(SimRequest request, String advertiserName, String publisherName) {
+        String advertiserId = request.first(advertiserName);
         if (!TrackingRoutes.isNumericId(advertiserId)) {
-            return TrackingRoutes.badId("awinmid", advertiserId);
+            return TrackingRoutes.badId(advertiserName, advertiserId);
         }
-        String publisherId = request.first("awinaffid");
+        String publisherId = request.first(publisherName);
         if (!TrackingRoutes.isNumericId(publisherId)) {
-            return TrackingRoutes.badId("awinaffid", publisherId);
+            return TrackingRoutes.badId(publisherName, publisherId);
         }
         String ued = request.first("ued");
         String landing = ued == null || ued.isEmpty() ? defaultLanding(advertiserId) : ued;

@@ -98,21 +98,8 @@ class ClickTest extends EndToEndTest {
     }
 
     @Test
-    void sendsDealAndProductLinksToLegacyUntilTheyHaveAMapping() throws Exception {
-        HttpResponse<byte[]> deal = get("/u.cfm?d=440762&m=41388&u=873588");
-        HttpResponse<byte[]> product = get("/m-pr.cfm?merchantID=41388&userID=873588&productID=546411875");
-
-        assertThat(deal.statusCode()).isEqualTo(302);
-        assertThat(product.statusCode()).isEqualTo(302);
-        assertThat(sandbox.awin().received()).isEmpty();
-        assertThat(sandbox.shareASale().received())
-                .extracting(ReceivedRequest::path)
-                .containsExactly("/u.cfm", "/m-pr.cfm");
-    }
-
-    @Test
-    void relaysTheConversionPixelFromLegacy() throws Exception {
-        HttpResponse<byte[]> response = get("/sale.cfm?tracking=A1&amount=10.00&merchantID=41388&transtype=sale");
+    void answersTheConversionPixelOfAnUnknownMerchantAfterLegacyTookIt() throws Exception {
+        HttpResponse<byte[]> response = get("/sale.cfm?tracking=A1&amount=10.00&merchantID=99999&transtype=sale");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).contains("image/gif");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class QueryStringTest {
@@ -43,18 +41,5 @@ class QueryStringTest {
     void groupsRepeatedKeysInOrderOfFirstAppearance() {
         assertThat(QueryString.decodeForm("b=2&a=1&b=3"))
                 .containsExactly(Map.entry("b", List.of("2", "3")), Map.entry("a", List.of("1")));
-    }
-
-    @Property
-    void neverThrowsOnAnyQuery(@ForAll String rawQuery) {
-        QueryString.decodeForm(rawQuery);
-        QueryString.decode(rawQuery, false);
-    }
-
-    @Property
-    void decodingUnescapedTextChangesNothing(@ForAll String text) {
-        String plain = text.replace("%", "").replace("+", "");
-
-        assertThat(QueryString.decode(plain, true)).isEqualTo(plain);
     }
 }

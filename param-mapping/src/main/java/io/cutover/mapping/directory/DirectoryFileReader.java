@@ -6,6 +6,7 @@ import io.cutover.mapping.landing.LandingVerdict;
 import io.cutover.mapping.query.Ascii;
 import io.cutover.mapping.query.LegacyId;
 import io.cutover.mapping.query.Quoted;
+import io.cutover.mapping.yaml.Position;
 import io.cutover.mapping.yaml.ProblemList;
 import io.cutover.mapping.yaml.YamlDocuments;
 import io.cutover.mapping.yaml.YamlMap;
@@ -214,7 +215,7 @@ final class DirectoryFileReader {
             if (legacy == null || !isPlainNumber(written)) {
                 problems.add(
                         source,
-                        line,
+                        tuple.getKeyNode(),
                         "affiliates: " + Quoted.of(written) + " (expected: a legacy affiliate id, a number)");
             }
             if (normalisedPublisher == null || !isPlainNumber(publisher)) {
@@ -231,7 +232,7 @@ final class DirectoryFileReader {
         }
     }
 
-    private void readCsv(String name, int line) {
+    private void readCsv(String name, Position line) {
         if (baseDirectory == null) {
             problems.add(
                     source,

@@ -1,5 +1,6 @@
 package io.cutover.mapping.query;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -22,6 +23,9 @@ import java.util.Optional;
  *   <li>Values stay percent-encoded: see {@link PercentDecoder} for the two ways rules decode.
  *   <li>Bounded: at most {@link #MAX_PAIRS} pairs are kept; {@link #truncated()} tells when more
  *       were dropped, and the translator then rejects the request.
+ *   <li>Allocation-light: parsing records where each pair's name and value are in the query; a
+ *       name, key or value becomes a string only when asked for, once. Matching a name against a
+ *       table key ({@link #keyIs}, {@link #keyHash}) needs no string at all.
  * </ul>
  */
 public final class LegacyParams {
@@ -29,14 +33,32 @@ public final class LegacyParams {
     /** The most pairs kept; no real legacy link comes near it. */
     public static final int MAX_PAIRS = 128;
 
-    private static final LegacyParams EMPTY = new LegacyParams(new Param[0], 0, false);
+    private static final LegacyParams EMPTY = new LegacyParams("", new int[0], 0, false);
 
-    private final Param[] params;
+    /**
+     * Per pair: name start, name end with the two flags below in its high bits, pair end. Queries
+     * are far shorter than 2^28 characters (the server caps the request line).
+     */
+    private static final int FIELDS = 3;
+
+    private static final int HAS_EQUALS = 1 << 30;
+    private static final int PLAIN = 1 << 29;
+    private static final int OFFSET = PLAIN - 1;
+
+    private final String query;
+    private final int[] bounds;
     private final int size;
     private final boolean truncated;
+    /** Per pair: the value, made on first use; names and keys likewise (explain, messages). */
+    private String[] values;
 
-    private LegacyParams(Param[] params, int size, boolean truncated) {
-        this.params = params;
+    private String[] names;
+
+    private Param[] params;
+
+    private LegacyParams(String query, int[] bounds, int size, boolean truncated) {
+        this.query = query;
+        this.bounds = bounds;
         this.size = size;
         this.truncated = truncated;
     }
@@ -49,7 +71,15 @@ public final class LegacyParams {
         if (rawQuery == null || rawQuery.isEmpty()) {
             return EMPTY;
         }
-        Param[] params = new Param[Math.min(MAX_PAIRS, 8)];
+        if (rawQuery.length() > OFFSET) {
+            // Far beyond any request line the server accepts: refused as too many parameters.
+            return new LegacyParams("", new int[0], 0, true);
+        }
+        int pairs = 1;
+        for (int j = rawQuery.indexOf('&'); j >= 0 && pairs < MAX_PAIRS + 1; j = rawQuery.indexOf('&', j + 1)) {
+            pairs++;
+        }
+        int[] bounds = new int[FIELDS * Math.min(MAX_PAIRS, pairs)];
         int size = 0;
         boolean truncated = false;
         int n = rawQuery.length();
@@ -61,21 +91,30 @@ public final class LegacyParams {
                 end = n;
             }
             if (end > i) {
-                Param param = pair(rawQuery, i, end);
-                if (param != null) {
+                int equals = rawQuery.indexOf('=', i);
+                boolean hasEquals = equals >= 0 && equals < end;
+                int nameEnd = hasEquals ? equals : end;
+                boolean plain = isPlain(rawQuery, i, nameEnd);
+                boolean named = plain
+                        ? nameEnd > i
+                        : !keyOf(rawQuery.substring(i, nameEnd)).isEmpty();
+                if (named) {
                     if (size == MAX_PAIRS) {
                         truncated = true;
                         break;
                     }
-                    if (size == params.length) {
-                        params = Arrays.copyOf(params, Math.min(MAX_PAIRS, size * 2));
+                    if (FIELDS * (size + 1) > bounds.length) {
+                        bounds = Arrays.copyOf(bounds, Math.min(FIELDS * MAX_PAIRS, bounds.length * 2));
                     }
-                    params[size++] = param;
+                    int at = FIELDS * size++;
+                    bounds[at] = i;
+                    bounds[at + 1] = nameEnd | (hasEquals ? HAS_EQUALS : 0) | (plain ? PLAIN : 0);
+                    bounds[at + 2] = end;
                 }
             }
             i = end < n ? skipEntityTails(rawQuery, end + 1) : n;
         }
-        return size == 0 && !truncated ? EMPTY : new LegacyParams(params, size, truncated);
+        return size == 0 && !truncated ? EMPTY : new LegacyParams(rawQuery, bounds, size, truncated);
     }
 
     /** How many pairs were kept. */
@@ -85,20 +124,120 @@ public final class LegacyParams {
 
     /** The pair at a position, in query order. */
     public Param get(int index) {
-        if (index < 0 || index >= size) {
-            throw new IndexOutOfBoundsException(index);
+        check(index);
+        if (params == null) {
+            params = new Param[size];
         }
-        return params[index];
+        Param param = params[index];
+        if (param == null) {
+            param = new Param(name(index), key(index), value(index), hasEquals(index));
+            params[index] = param;
+        }
+        return param;
     }
 
     /** All pairs kept, in query order. */
     public List<Param> all() {
-        return Collections.unmodifiableList(Arrays.asList(params).subList(0, size));
+        List<Param> all = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            all.add(get(i));
+        }
+        return Collections.unmodifiableList(all);
     }
 
     /** Whether pairs beyond {@link #MAX_PAIRS} were dropped. */
     public boolean truncated() {
         return truncated;
+    }
+
+    /** The name of a pair as written. */
+    public String name(int index) {
+        check(index);
+        return names(index, 0);
+    }
+
+    /** The key of a pair: its name decoded and ASCII lower-cased, {@code amp;} prefixes removed. */
+    public String key(int index) {
+        check(index);
+        return names(index, 1);
+    }
+
+    /** The raw value of a pair, still percent-encoded; empty without {@code =}. */
+    public String value(int index) {
+        check(index);
+        if (values == null) {
+            values = new String[size];
+        }
+        String value = values[index];
+        if (value == null) {
+            value = hasEquals(index) ? query.substring(nameEnd(index) + 1, bounds[FIELDS * index + 2]) : "";
+            values[index] = value;
+        }
+        return value;
+    }
+
+    /** Whether a pair's value is empty, without making it a string. */
+    public boolean isEmptyValue(int index) {
+        check(index);
+        return !hasEquals(index) || nameEnd(index) + 1 == bounds[FIELDS * index + 2];
+    }
+
+    /** Whether a pair's key is {@code lowerKey} (a lower-case name), without making it a string. */
+    public boolean keyIs(int index, String lowerKey) {
+        check(index);
+        if (!isPlain(index)) {
+            return key(index).equals(lowerKey);
+        }
+        int start = bounds[FIELDS * index];
+        int length = nameEnd(index) - start;
+        if (length != lowerKey.length()) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (lower(query.charAt(start + i)) != lowerKey.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a pair's key starts with {@code lowerPrefix}, without making it a string. */
+    public boolean keyStartsWith(int index, String lowerPrefix) {
+        check(index);
+        if (!isPlain(index)) {
+            return key(index).startsWith(lowerPrefix);
+        }
+        int start = bounds[FIELDS * index];
+        if (nameEnd(index) - start < lowerPrefix.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerPrefix.length(); i++) {
+            if (lower(query.charAt(start + i)) != lowerPrefix.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code key(index).hashCode()}, computed without making the key a string when it is plain. */
+    public int keyHash(int index) {
+        check(index);
+        if (!isPlain(index)) {
+            return key(index).hashCode();
+        }
+        int hash = 0;
+        int end = nameEnd(index);
+        for (int i = bounds[FIELDS * index]; i < end; i++) {
+            hash = 31 * hash + lower(query.charAt(i));
+        }
+        return hash;
+    }
+
+    /** Appends the pair as it appeared in the query: {@code name=rawValue}, or just {@code name}. */
+    public void appendPair(StringBuilder out, int index) {
+        check(index);
+        int at = FIELDS * index;
+        out.append(query, bounds[at], hasEquals(index) ? bounds[at + 2] : nameEnd(index));
     }
 
     /**
@@ -109,9 +248,8 @@ public final class LegacyParams {
     public int indexOf(String key) {
         int firstEmpty = -1;
         for (int i = 0; i < size; i++) {
-            Param param = params[i];
-            if (param.key().equals(key)) {
-                if (!param.rawValue().isEmpty()) {
+            if (keyIs(i, key)) {
+                if (!isEmptyValue(i)) {
                     return i;
                 }
                 if (firstEmpty < 0) {
@@ -125,19 +263,56 @@ public final class LegacyParams {
     /** The raw value that counts for a name, if the name is present (perhaps with an empty value). */
     public Optional<String> rawValue(String key) {
         int index = indexOf(Ascii.lower(key));
-        return index < 0 ? Optional.empty() : Optional.of(params[index].rawValue());
+        return index < 0 ? Optional.empty() : Optional.of(value(index));
     }
 
-    private static Param pair(String query, int start, int end) {
-        int equals = query.indexOf('=', start);
-        boolean hasEquals = equals >= 0 && equals < end;
-        String name = query.substring(start, hasEquals ? equals : end);
-        String key = keyOf(name);
-        if (key.isEmpty()) {
-            return null;
+    private String names(int index, int which) {
+        if (names == null) {
+            names = new String[2 * size];
         }
-        String value = hasEquals ? query.substring(equals + 1, end) : "";
-        return new Param(name, key, value, hasEquals);
+        int slot = 2 * index + which;
+        String value = names[slot];
+        if (value == null) {
+            value = which == 0
+                    ? query.substring(bounds[FIELDS * index], nameEnd(index))
+                    : isPlain(index) ? Ascii.lower(name(index)) : keyOf(name(index));
+            names[slot] = value;
+        }
+        return value;
+    }
+
+    private int nameEnd(int index) {
+        return bounds[FIELDS * index + 1] & OFFSET;
+    }
+
+    private boolean hasEquals(int index) {
+        return (bounds[FIELDS * index + 1] & HAS_EQUALS) != 0;
+    }
+
+    private boolean isPlain(int index) {
+        return (bounds[FIELDS * index + 1] & PLAIN) != 0;
+    }
+
+    private void check(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException(index);
+        }
+    }
+
+    /** A name that is its own key once lower-cased: no escapes, no {@code +}. */
+    private static boolean isPlain(String query, int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = query.charAt(i);
+            if (c == '%' || c == '+') {
+                return false;
+            }
+        }
+        // A name still starting with amp; loses the prefix: not plain.
+        return !query.regionMatches(true, start, "amp;", 0, 4) || end - start < 4;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
     }
 
     private static String keyOf(String name) {

@@ -39,6 +39,25 @@ public final class PercentEncoder {
     }
 
     /**
+     * Appends {@code s} encoded as {@link #encodeComponent} does, straight into {@code out}: no
+     * intermediate string. Encoding is per character, so appending the parts of a value one by
+     * one gives the encoding of the whole.
+     */
+    public static void appendComponent(StringBuilder out, String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (isUnreserved(c)) {
+                out.append(c);
+                i++;
+            } else {
+                i = appendEncoded(out, s, i);
+            }
+        }
+    }
+
+    /**
      * Encodes only what may not appear in a URL: controls, space, {@code " < > \ ^ ` { | }}, a
      * {@code #} (this is always a part, never a whole URL), non-ASCII as UTF-8, and a {@code %} that
      * does not start a valid escape. Valid escapes and all other characters are kept as given.

@@ -73,7 +73,7 @@ public final class MappingTable {
                 if (earlier != null) {
                     problems.add(
                             endpoint.origin().source(),
-                            endpoint.origin().line(),
+                            endpoint.origin().position(),
                             "endpoint: " + endpoint.kind().legacyPath() + " is already mapped at " + earlier.origin());
                 } else {
                     endpoints.add(endpoint);

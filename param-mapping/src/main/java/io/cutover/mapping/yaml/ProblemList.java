@@ -17,18 +17,26 @@ public final class ProblemList {
     private final List<Problem> problems = new ArrayList<>();
     private int omitted;
 
-    /** Records a problem at a 1-based line of a source (0: the whole file). */
+    /**
+     * Records a problem at the start of a 1-based line of a source (0: the whole file), for
+     * line-based formats such as CSV and index files.
+     */
     public void add(String source, int line, String message) {
+        add(source, Position.line(line), message);
+    }
+
+    /** Records a problem at a line and column of a source. */
+    public void add(String source, Position position, String message) {
         if (problems.size() < LIMIT) {
-            problems.add(new Problem(source, line, message));
+            problems.add(new Problem(source, position.line(), position.column(), message));
         } else {
             omitted++;
         }
     }
 
-    /** Records a problem at the line where a YAML node starts. */
+    /** Records a problem where a YAML node starts. */
     public void add(String source, Node node, String message) {
-        add(source, lineOf(node), message);
+        add(source, positionOf(node), message);
     }
 
     public boolean isEmpty() {
@@ -48,5 +56,13 @@ public final class ProblemList {
     /** The 1-based line where a node starts. */
     public static int lineOf(Node node) {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
+    }
+
+    /** The 1-based line and column where a node starts. */
+    public static Position positionOf(Node node) {
+        return node.getStartMark() == null
+                ? Position.FILE
+                : new Position(
+                        node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
     }
 }

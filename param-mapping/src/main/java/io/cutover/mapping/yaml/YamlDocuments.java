@@ -35,7 +35,10 @@ public final class YamlDocuments {
             }
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            problems.add(source, mark == null ? 0 : mark.getLine() + 1, "YAML syntax: " + syntaxMessage(e));
+            problems.add(
+                    source,
+                    mark == null ? Position.FILE : new Position(mark.getLine() + 1, mark.getColumn() + 1),
+                    "YAML syntax: " + syntaxMessage(e));
         } catch (YAMLException e) {
             problems.add(source, 0, "YAML syntax: " + oneLine(e.getMessage()));
         }

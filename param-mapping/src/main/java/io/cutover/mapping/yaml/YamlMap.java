@@ -27,11 +27,11 @@ public final class YamlMap {
     private final List<NodeTuple> entries = new ArrayList<>();
     private final Map<String, NodeTuple> byKey = new HashMap<>();
     private final Set<String> asked = new HashSet<>();
-    private final int ownerLine;
+    private final Position owner;
 
-    private YamlMap(MappingNode node, String source, String path, ProblemList problems, int ownerLine) {
+    private YamlMap(MappingNode node, String source, String path, ProblemList problems, Position owner) {
         this.node = node;
-        this.ownerLine = ownerLine;
+        this.owner = owner;
         this.source = source;
         this.path = path;
         this.problems = problems;
@@ -46,7 +46,7 @@ public final class YamlMap {
                 problems.add(
                         source,
                         tuple.getKeyNode(),
-                        child(key) + ": duplicate key (first at line " + ProblemList.lineOf(first.getKeyNode()) + ")");
+                        child(key) + ": duplicate key (first at " + ProblemList.positionOf(first.getKeyNode()) + ")");
                 continue;
             }
             entries.add(tuple);
@@ -59,7 +59,7 @@ public final class YamlMap {
      * @param path the dotted path of the node for messages, empty at the top of a document
      */
     public static YamlMap of(Node node, String source, String path, ProblemList problems) {
-        return of(node, source, path, problems, ProblemList.lineOf(node));
+        return of(node, source, path, problems, ProblemList.positionOf(node));
     }
 
     /**
@@ -67,12 +67,12 @@ public final class YamlMap {
      * missing from it is reported at the entry's own line rather than at its first child's.
      */
     public static YamlMap ofEntry(NodeTuple entry, String source, String path, ProblemList problems) {
-        return of(entry.getValueNode(), source, path, problems, ProblemList.lineOf(entry.getKeyNode()));
+        return of(entry.getValueNode(), source, path, problems, ProblemList.positionOf(entry.getKeyNode()));
     }
 
-    private static YamlMap of(Node node, String source, String path, ProblemList problems, int ownerLine) {
+    private static YamlMap of(Node node, String source, String path, ProblemList problems, Position owner) {
         if (node instanceof MappingNode) {
-            return new YamlMap((MappingNode) node, source, path, problems, ownerLine);
+            return new YamlMap((MappingNode) node, source, path, problems, owner);
         }
         problems.add(source, node, at(path) + describe(node) + " (expected: a mapping of name: value)");
         return null;
@@ -141,10 +141,10 @@ public final class YamlMap {
         return node;
     }
 
-    /** The line of a key, or of the mapping's owner (its own key, else its start) when absent. */
-    public int line(String key) {
+    /** Where a key is, or the mapping's owner (its own key, else its start) when absent. */
+    public Position line(String key) {
         NodeTuple tuple = byKey.get(key);
-        return tuple == null ? ownerLine : ProblemList.lineOf(tuple.getKeyNode());
+        return tuple == null ? owner : ProblemList.positionOf(tuple.getKeyNode());
     }
 
     /** The text of a scalar node, {@code null} for YAML null or a non-scalar. */

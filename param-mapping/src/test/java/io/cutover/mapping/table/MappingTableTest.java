@@ -49,7 +49,7 @@ class MappingTableTest {
         assertThat(rcfm.origin().source()).isEqualTo("r-cfm.yaml");
         assertThat(rcfm.rules())
                 .extracting(Rule::legacyName)
-                .containsExactly("m", "u", "afftrack", "urllink", "b", "cons", "gdpr", "gdpr_consent");
+                .containsExactly("m", "u", "afftrack", "urllink", "b", "cons", "gdpr", "gdpr_consent", "utm_");
         assertThat(rcfm.rules())
                 .extracting(Rule::description)
                 .containsExactly(
@@ -60,11 +60,15 @@ class MappingTableTest {
                         "drop",
                         "copy → cons",
                         "copy → gdpr",
-                        "copy → gdpr_consent");
+                        "copy → gdpr_consent",
+                        "pass through every utm_* parameter under its own name");
         assertThat(rcfm.merchantRule().key()).isEqualTo("m");
         assertThat(rcfm.affiliateRule()).map(Rule::key).hasValue("u");
         assertThat(rcfm.landingRule()).map(Rule::target).hasValue("ued");
-        assertThat(table.endpoint(LinkKind.DEAL_CLICK)).isEmpty();
+        assertThat(table.endpoints())
+                .extracting(EndpointMapping::kind)
+                .containsExactly(
+                        LinkKind.BANNER_CLICK, LinkKind.DEAL_CLICK, LinkKind.PRODUCT_CLICK, LinkKind.CONVERSION);
     }
 
     @Test
@@ -89,7 +93,8 @@ class MappingTableTest {
         assertThat(table.endpoints())
                 .extracting(EndpointMapping::kind)
                 .containsExactly(LinkKind.BANNER_CLICK, LinkKind.DEAL_CLICK);
-        assertThat(table.endpoint(LinkKind.DEAL_CLICK).orElseThrow().origin()).isEqualTo(new Origin("clicks.yaml", 10));
+        assertThat(table.endpoint(LinkKind.DEAL_CLICK).orElseThrow().origin())
+                .isEqualTo(new Origin("clicks.yaml", 10, 1));
     }
 
     @Test
@@ -110,7 +115,7 @@ class MappingTableTest {
                         RuleKind.COPY);
         assertThat(ucfm.rules().get(0).prefix()).isEqualTo("platform=");
         assertThat(ucfm.rules().get(3).detail()).isEqualTo("offers migrated as creatives");
-        assertThat(ucfm.rules().get(3).origin()).isEqualTo(new Origin("u.yaml", 8));
+        assertThat(ucfm.rules().get(3).origin()).isEqualTo(new Origin("u.yaml", 8, 3));
     }
 
     @Test

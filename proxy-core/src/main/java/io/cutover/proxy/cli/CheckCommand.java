@@ -1,5 +1,8 @@
 package io.cutover.proxy.cli;
 
+import io.cutover.mapping.Translator;
+import io.cutover.mapping.cases.CaseResult;
+import io.cutover.mapping.cases.GoldenCases;
 import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.mapping.table.EndpointMapping;
 import io.cutover.mapping.table.MappingTable;
@@ -31,12 +34,15 @@ public final class CheckCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: cutover check --config FILE
-                       cutover check [--mapping FILE]... [--directory FILE]
+                usage: cutover check --config FILE [--cases DIR]
+                       cutover check [--mapping FILE]... [--directory FILE] [--cases DIR]
 
                 With --config: the configuration and every file it names. Otherwise the mapping
-                files and directory given (the built-in table when no --mapping is given).
-                Exit status 0 when everything is valid, 1 with every problem as file:line.""";
+                files and directory given (the built-in table and the sample directory when none
+                is given). With --cases: also runs every *.case file of DIR (e.g. mappings/cases)
+                through that table and directory, printing a diff for each failure.
+                Exit status 0 when everything is valid and every case passes, 1 otherwise, with
+                every problem as file:line:column.""";
     }
 
     @Override
@@ -48,6 +54,7 @@ public final class CheckCommand implements Command {
             mappings.add(Path.of(file));
         }
         String directoryFile = args.option("--directory");
+        String casesDir = args.option("--cases");
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
@@ -69,7 +76,21 @@ public final class CheckCommand implements Command {
             FileDirectory loaded = directory == null ? FileDirectory.sample() : FileDirectory.load(directory);
             out.println("directory: " + loaded.source() + ": " + loaded.merchantCount() + " merchants, "
                     + loaded.affiliateCount() + " affiliates");
-            return 0;
+            if (casesDir == null) {
+                return 0;
+            }
+            List<CaseResult> results =
+                    GoldenCases.run(new Translator(table, loaded), GoldenCases.load(Path.of(casesDir)));
+            int failed = 0;
+            for (CaseResult result : results) {
+                if (!result.passed()) {
+                    failed++;
+                    err.println("FAIL " + result.goldenCase().name());
+                    err.print(result.diff().orElseThrow());
+                }
+            }
+            out.println("cases: " + casesDir + ": " + (results.size() - failed) + " passed, " + failed + " failed");
+            return failed == 0 ? 0 : 1;
         } catch (InvalidFileException e) {
             err.println(e.getMessage());
             return 1;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.mapping.Explanation;
 import io.cutover.mapping.LinkKind;
+import io.cutover.mapping.RequestContext;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.mapping.table.MappingTable;
@@ -39,7 +40,7 @@ public final class ExplainCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: cutover explain [--config FILE] [--json] URL
+                usage: cutover explain [--config FILE] [--json] [--cookie 'NAME=VALUE; …'] URL
 
                 URL is a legacy link as publishers have it, e.g.
                   'https://www.shareasale.com/r.cfm?b=1632110&u=873588&m=41388&urllink=&afftrack='
@@ -47,7 +48,8 @@ public final class ExplainCommand implements Command {
 
                 Without --config the built-in mapping table and the sample directory are used;
                 with it, the mapping files, directory and primary URL the config names.
-                --json prints the same as one JSON object for scripts.""";
+                --cookie gives the request's Cookie header (sale.cfm reads the aw<advertiser> cookie
+                Cutover relayed at the click). --json prints the same as one JSON object.""";
     }
 
     @Override
@@ -55,6 +57,7 @@ public final class ExplainCommand implements Command {
         Args args = new Args(argv);
         String configFile = args.option("--config");
         boolean json = args.flag("--json");
+        String cookie = args.option("--cookie");
         List<String> positional = args.positional();
         if (positional.size() != 1) {
             throw new UsageException(positional.isEmpty() ? "a URL is required" : "one URL at a time");
@@ -92,7 +95,7 @@ public final class ExplainCommand implements Command {
             }
             return 0;
         }
-        Explanation explanation = translator.explain(kind, query);
+        Explanation explanation = translator.explain(kind, query, RequestContext.of(cookie));
         String upstream =
                 explanation.upstream().map(u -> stripSlash(primaryBase) + u).orElse(null);
         if (json) {

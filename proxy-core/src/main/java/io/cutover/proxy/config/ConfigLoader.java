@@ -136,6 +136,13 @@ public final class ConfigLoader {
             directory = Optional.of(path);
         }
 
+        Optional<String> unknownAffiliate = s.optionalString("directory.unknown-affiliate");
+        unknownAffiliate.ifPresent(id -> {
+            if (!isPublisherId(id)) {
+                s.problem("directory.unknown-affiliate", id, "an Awin publisher id, a number such as 13430");
+            }
+        });
+
         Optional<String> cookieDomain = s.optionalString("cookies.domain");
         cookieDomain.ifPresent(d -> {
             if (!isDomain(d)) {
@@ -176,6 +183,7 @@ public final class ConfigLoader {
                 fallback,
                 accessLog,
                 new BackendGuards(primaryGuard, Optional.ofNullable(legacy).map(l -> legacyGuard)),
+                new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)),
                 queue,
                 replay);
     }
@@ -300,6 +308,18 @@ public final class ConfigLoader {
                 new BreakerSettings(failureRate, slowRate, slowCall, window, minimumCalls, openFor, probes),
                 maxInFlight,
                 new RetrySettings(maxRetries, backoff, maxBackoff, ratio, minPerSecond, budgetWindow));
+    }
+
+    private static boolean isPublisherId(String id) {
+        if (id.isEmpty() || id.length() > 18 || id.charAt(0) == '0') {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BackendSettings backend(Settings s, String name, boolean required, String example) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param fallbackLanding where a click lands when no backend answers and its merchant is unknown
  * @param accessLog {@code stdout}, {@code off}, or a file path
  * @param guards each backend's breaker, bulkhead and retries
+ * @param unknownAffiliate what clicks of affiliates missing from the directory become
  * @param queue where the retry queue is
  * @param replay how queued events are replayed
  */
@@ -37,6 +38,7 @@ public record CutoverConfig(
         String fallbackLanding,
         String accessLog,
         BackendGuards guards,
+        UnknownAffiliateSettings unknownAffiliate,
         SqsSettings queue,
         ReplaySettings replay) {
 

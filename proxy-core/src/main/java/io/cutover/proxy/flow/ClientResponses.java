@@ -79,6 +79,23 @@ public final class ClientResponses {
         return out;
     }
 
+    /**
+     * A conversion's answer once a backend took it: always Cutover's own 43-byte GIF, whatever
+     * body the backend sent (a pixel on a thank-you page must never show a broken image or an
+     * error page), with the backend's cookies kept. Releases {@code origin}.
+     */
+    public FullHttpResponse pixel(FullHttpResponse origin, String eventId) {
+        FullHttpResponse out = local(LocalAnswer.pixel(), eventId);
+        try {
+            for (String cookie : origin.headers().getAll(HttpHeaderNames.SET_COOKIE)) {
+                setCookieRewriter.apply(cookie).ifPresent(v -> out.headers().add(HttpHeaderNames.SET_COOKIE, v));
+            }
+        } finally {
+            origin.release();
+        }
+        return out;
+    }
+
     /** Cutover's own answer: a redirect, a pixel, or a 502. Never cached: it stands in for a click. */
     public FullHttpResponse local(LocalAnswer answer, String eventId) {
         FullHttpResponse out = new DefaultFullHttpResponse(

@@ -7,6 +7,7 @@ import io.cutover.mapping.LinkKind;
 import io.cutover.mapping.Mapped;
 import io.cutover.mapping.MappingResult;
 import io.cutover.mapping.Rejected;
+import io.cutover.mapping.RequestContext;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.Unmapped;
 import io.cutover.proxy.EventIds;
@@ -86,12 +87,16 @@ public final class TrackingFlow {
             return passThrough(chain, new Exchange(null, kind, method, uri, null, headers, start));
         }
         String eventId = eventIds.next().toString();
-        MappingResult mapping = translator.get().translate(kind, query);
+        MappingResult mapping = translator.get().translate(kind, query, RequestContext.of(headers.cookie()));
         if (mapping instanceof Rejected rejected) {
             observer.rejected(
                     kind, RejectReason.UNUSABLE_LINK, eventId, uri, headers.clientIp(), ticker.getAsLong() - start);
+            // A pixel sits in the merchant's thank-you page: the browser gets the GIF whatever the
+            // query holds, and the reason goes to the observer (log, metrics), not to the shopper.
             return CompletableFuture.completedFuture(
-                    ClientResponses.error(RejectReason.UNUSABLE_LINK.status(), rejected.reason(), eventId));
+                    kind.isClick()
+                            ? ClientResponses.error(RejectReason.UNUSABLE_LINK.status(), rejected.reason(), eventId)
+                            : responses.local(LocalAnswer.pixel(), eventId));
         }
         Exchange exchange = new Exchange(eventId, kind, method, uri, mapping, headers, start);
         Duration budget = kind.isClick() ? deadlines.click() : deadlines.conversion();
@@ -100,7 +105,9 @@ public final class TrackingFlow {
                 .thenApply(route -> {
                     FullHttpResponse response = route.isLocal()
                             ? responses.local(localAnswer(exchange), eventId)
-                            : responses.relay(route.response(), eventId, head);
+                            : kind.isClick()
+                                    ? responses.relay(route.response(), eventId, head)
+                                    : responses.pixel(route.response(), eventId);
                     observer.tracked(
                             exchange, route.fate(), response.status().code(), route, ticker.getAsLong() - start);
                     return response;

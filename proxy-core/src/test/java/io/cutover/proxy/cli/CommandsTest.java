@@ -98,6 +98,53 @@ class CommandsTest {
     }
 
     @Test
+    void runsTheShippedGoldenCases() {
+        assertThat(run("check", "--cases", "../mappings/cases")).as(err()).isZero();
+        assertThat(out()).containsPattern("cases: \\.\\./mappings/cases: \\d+ passed, 0 failed");
+    }
+
+    @Test
+    void printsADiffPerFailingCaseAndExitsNonZero() throws IOException {
+        Path cases = Files.createDirectories(dir.resolve("cases"));
+        Files.writeString(
+                cases.resolve("ok.case"),
+                "input: /r.cfm?u=873588&m=99999\nunmapped: merchant 99999 is not " + "in the directory\n");
+        Files.writeString(
+                cases.resolve("wrong.case"),
+                "input: /sale.cfm?merchantID=41388&tracking=A&amount=2.00\n"
+                        + "primary: /sread.img?tt=ns&tv=2&merchant=15532&ref=A&amount=1.00\n");
+
+        assertThat(run("check", "--cases", cases.toString())).isEqualTo(1);
+        assertThat(err())
+                .contains("FAIL " + cases.resolve("wrong.case"))
+                .contains("    - amount=1.00\n")
+                .contains("    + amount=2.00\n")
+                .contains("    + parts=DEFAULT%3A2.00\n")
+                .doesNotContain("ok.case");
+        assertThat(out()).contains("1 passed, 1 failed");
+    }
+
+    @Test
+    void explainsEveryEndpoint() {
+        assertThat(run("explain", "/u.cfm?d=440762&m=41388&u=873588")).isZero();
+        assertThat(run("explain", "/m-pr.cfm?merchantID=41388&userID=873588&productID=546411875"))
+                .isZero();
+        assertThat(run(
+                        "explain",
+                        "--cookie",
+                        "aw15532=15532_1700000000_ab12",
+                        "/sale.cfm?merchantID=41388" + "&tracking=A1&amount=9.99&transtype=lead&sscid=41k7_n2lff"))
+                .isZero();
+
+        assertThat(out())
+                .contains("https://www.awin1.com/cread.php?awinmid=15532&awinaffid=402911")
+                .contains("https://www.awin1.com/pclick.php?m=15532&a=402911&p=33445566")
+                .contains("parts=LEAD%3A9.99")
+                .contains("cks=15532_1700000000_ab12")
+                .contains("taken from cookie aw<advertiser>");
+    }
+
+    @Test
     void reportsEveryProblemOfABadMappingFileWithItsLine() throws IOException {
         Path bad = dir.resolve("r-cfm.yaml");
         Files.writeString(bad, """

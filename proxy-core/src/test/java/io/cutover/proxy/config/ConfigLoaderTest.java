@@ -54,6 +54,7 @@ class ConfigLoaderTest {
         assertThat(config.cookieDomain()).contains(".shareasale.com");
         assertThat(config.directoryFile()).contains(dir.resolve("directory.yaml"));
         assertThat(config.mappingFiles()).isEmpty();
+        assertThat(config.unknownAffiliate().publisher()).contains("13430");
         assertThat(config.queue().url()).contains("https://sqs.eu-west-1.amazonaws.com/123456789012/cutover-retry");
         assertThat(config.replay().enabled()).isTrue();
         assertThat(config.replay().pollWait()).isEqualTo(Duration.ofSeconds(20));
@@ -89,6 +90,22 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(write(yaml), Map.of()))
                 .hasMessageContaining(
                         "replay.visibility-timeout: PT1S (expected: > backends.primary.connect-timeout + response-timeout (PT2.25S))");
+    }
+
+    @Test
+    void readsTheUnknownAffiliatePublisherAndRefusesOneThatIsNotAnId() throws IOException {
+        assertThat(ConfigLoader.load(write(MINIMAL), Map.of())
+                        .unknownAffiliate()
+                        .publisher())
+                .isEmpty();
+        Path bad = write(MINIMAL.replace("directory:\n", "directory:\n  unknown-affiliate: broken-links\n"));
+
+        assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly("directory.unknown-affiliate: broken-links (expected: an Awin "
+                                        + "publisher id, a number such as 13430)"));
     }
 
     @Test
