@@ -28,7 +28,11 @@ public enum Fate {
      */
     OVERFLOW,
     /** Not a usable request: answered 400 with the reason. */
-    REJECTED;
+    REJECTED,
+    /** A later fate of a queued or spooled event: the replayer delivered it to its backend. */
+    REPLAYED,
+    /** A later fate of a queued or spooled event: it kept failing and is in the dead-letter queue. */
+    DEAD;
 
     private final String tag = name().toLowerCase(Locale.ROOT);
 

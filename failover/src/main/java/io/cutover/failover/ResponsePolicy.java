@@ -22,6 +22,20 @@ public enum ResponsePolicy {
         }
     },
     /**
+     * Replays: the platform got the event and answered, so a 2xx or any 3xx is a delivery (a
+     * replayed click's redirect goes to nobody, its location does not matter); a 4xx or 5xx is a
+     * failure the replayer retries or dead-letters.
+     */
+    REPLAY {
+        @Override
+        public BackendFailure classify(int status, CharSequence location) {
+            if (status >= 200 && status < 400) {
+                return null;
+            }
+            return status >= 400 && status < 600 ? BackendFailure.BAD_STATUS : BackendFailure.BAD_RESPONSE;
+        }
+    },
+    /**
      * Passed-through requests (banner images, other legacy paths): any complete answer is relayed
      * as it is, a 404 included.
      */

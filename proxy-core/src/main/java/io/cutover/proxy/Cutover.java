@@ -31,6 +31,7 @@ import io.cutover.proxy.reload.ReloadResult;
 import io.cutover.proxy.reload.Reloader;
 import io.cutover.proxy.reload.SnapshotLoader;
 import io.cutover.proxy.reload.Snapshots;
+import io.cutover.proxy.replay.ReplayService;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
@@ -45,6 +46,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -75,6 +77,7 @@ public final class Cutover implements AutoCloseable {
     private final Reloader reloader;
     private volatile ProxyServer server;
     private volatile ProxyServer admin;
+    private final ReplayService replay;
 
     /**
      * Binds the admin listener first (so liveness answers and readiness says what is missing),
@@ -127,6 +130,21 @@ public final class Cutover implements AutoCloseable {
                 MINIMUM_ATTEMPT_NANOS,
                 guards::get,
                 retries::get);
+        // The replayer waits while a backend's breaker is open (or its bulkhead full): replays
+        // then never add to an outage, and resume when the breaker lets calls through again.
+        BackendGuard primaryGuard = guards.get("primary");
+        BackendGuard legacyGuard = guards.get("legacy");
+        this.replay = config.replay().enabled()
+                ? ReplayService.start(
+                        config,
+                        transport,
+                        telemetry,
+                        accessLog,
+                        clock,
+                        ticker,
+                        primaryGuard::isCallPermitted,
+                        legacyGuard == null ? () -> true : legacyGuard::isCallPermitted)
+                : null;
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
                 origins,
@@ -175,7 +193,7 @@ public final class Cutover implements AutoCloseable {
                             config.admin().port(),
                             adminLoop,
                             transport,
-                            new AdminChannelInitializer(telemetry, health, () -> reloader.reload("admin")))
+                            new AdminChannelInitializer(telemetry, health, () -> reloader.reload("admin"), replay))
                     : null;
             translator.set(initial != null ? initial : Reloader.initial(loader, null));
             reloadMetrics.swapped(clock.instant().getEpochSecond());
@@ -315,6 +333,11 @@ public final class Cutover implements AutoCloseable {
         return retryQueue;
     }
 
+    /** The replayer and dead letters, when {@code replay.enabled}. */
+    public Optional<ReplayService> replay() {
+        return Optional.ofNullable(replay);
+    }
+
     /**
      * The guard of a backend ({@code primary}, or {@code legacy} when configured): its breaker
      * state, and {@link BackendGuard#isCallPermitted()}, the cheap non-blocking question "may a
@@ -349,6 +372,9 @@ public final class Cutover implements AutoCloseable {
         }
         if (admin != null) {
             admin.close();
+        }
+        if (replay != null) {
+            replay.close();
         }
         loops.shutdownGracefully(100, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
         adminLoop.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).syncUninterruptibly();

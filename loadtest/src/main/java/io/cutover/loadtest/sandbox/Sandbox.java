@@ -23,9 +23,13 @@ import java.util.Map;
  * outage switch, and Cutover between them with the built-in mapping table and the sample
  * directory, all in this process and on loopback. The real code path end to end: Cutover is
  * configured exactly as {@code serve} would configure it, only with the simulators' addresses,
- * and talks to ElasticMQ through the real AWS SDK client.
+ * and talks to ElasticMQ through the real AWS SDK client; its replayer drains the retry queue
+ * to the simulated Awin.
  */
 public final class Sandbox implements AutoCloseable {
+
+    /** Failed receives before the replayer dead-letters a message in the sandbox. */
+    static final int SANDBOX_MAX_RECEIVES = 4;
 
     private final SimulatedAwin awin;
     private final SimulatedShareASale shareASale;
@@ -164,6 +168,14 @@ public final class Sandbox implements AutoCloseable {
         flat.put("spool.dir", spoolDir.toString());
         flat.put("spool.max-size", "64MiB");
         flat.put("spool.segment-size", "1MiB");
+        flat.put("replay.enabled", true);
+        flat.put("replay.poll-wait", "1s");
+        flat.put("replay.concurrency", 8);
+        flat.put("replay.backoff-base", "200ms");
+        flat.put("replay.backoff-max", "2s");
+        flat.put("replay.max-receives", SANDBOX_MAX_RECEIVES);
+        flat.put("replay.visibility-timeout", "5s");
+        flat.put("replay.dead-letter-queue-url", sqs.deadLetterUrl());
         flat.putAll(overrides);
         return nested(flat);
     }

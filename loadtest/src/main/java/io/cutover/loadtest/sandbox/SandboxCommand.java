@@ -38,7 +38,8 @@ public final class SandboxCommand implements Command {
                 Runs Cutover on 127.0.0.1 between a simulated Awin (primary) and a simulated
                 ShareASale (legacy), with the built-in mapping table and the sample directory,
                 and ElasticMQ as its SQS retry queue (cutover-retry, dead letters in
-                cutover-retry-dead), behind an outage switch on the SQS control port.
+                cutover-retry-dead), behind an outage switch on the SQS control port; the
+                replayer drains it to the simulated Awin once it answers again.
                 The spool and ElasticMQ's messages are kept in DIR (default: the folder
                 cutover-sandbox in the system's temporary folder), so a restarted sandbox
                 finds what a stopped or killed one left. ElasticMQ itself listens on

@@ -66,4 +66,21 @@ public record SandboxOptions(
     public static SandboxOptions ephemeral(int eventLoops) {
         return new SandboxOptions(0, 0, 0, 0, 0, 0, eventLoops, "off", 0, 0, 0, null);
     }
+
+    /** The same with another access log, e.g. a file a test reads back. */
+    public SandboxOptions withAccessLog(String target) {
+        return new SandboxOptions(
+                cutoverPort,
+                adminPort,
+                awinPort,
+                awinControlPort,
+                shareASalePort,
+                shareASaleControlPort,
+                eventLoops,
+                target,
+                sqsPort,
+                sqsControlPort,
+                sqsStorePort,
+                dataDir);
+    }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * What the simulated Awin answers on its tracking host: {@code cread.php} deep-link and
  * {@code pclick.php} product clicks
  * (a 302 to the landing with {@code awc} appended and the {@code aw<mid>} cookie, platforms.md
- * §3.3–3.4) and the {@code sread.img} conversion pixel.
+ * §3.3–3.4), the {@code sread.img} conversion pixel and the {@code sread.php} server-to-server
+ * conversion ({@code tt=ss}, §4) that replays use.
  */
 final class AwinRoutes implements TrackingRoutes {
 
@@ -31,6 +32,7 @@ final class AwinRoutes implements TrackingRoutes {
             case "/cread.php" -> click(request, "awinmid", "awinaffid");
             case "/pclick.php" -> click(request, "m", "a");
             case "/sread.img" -> SimResponse.gif();
+            case "/sread.php" -> serverToServer(request);
             default -> TrackingRoutes.notFound(request);
         };
     }
@@ -59,6 +61,22 @@ final class AwinRoutes implements TrackingRoutes {
         return redirect(LandingUrl.appendParameter(landing, "awc", awc))
                 .map(redirect -> redirect.withHeader("Set-Cookie", cookie(advertiserId, awc)))
                 .orElseGet(AwinRoutes::unusableLanding);
+    }
+
+    /**
+     * Awin's server-to-server conversion call (platforms.md §4): {@code tt=ss} and a numeric
+     * {@code merchant}; the answer is a short text, nothing a browser would render.
+     */
+    private static SimResponse serverToServer(SimRequest request) {
+        String type = request.first("tt");
+        if (!"ss".equals(type)) {
+            return SimResponse.text(400, "tt: " + (type == null ? "missing" : "'" + type + "'") + " (expected: ss)");
+        }
+        String merchant = request.first("merchant");
+        if (!TrackingRoutes.isNumericId(merchant)) {
+            return TrackingRoutes.badId("merchant", merchant);
+        }
+        return SimResponse.text(200, "OK");
     }
 
     private String defaultLanding(String advertiserId) {

@@ -44,6 +44,13 @@ final class ControlRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                     write(ctx, control, methodNotAllowed(control, "GET"));
                 }
             }
+            case "/stats" -> {
+                if (control.method().equals("GET")) {
+                    write(ctx, control, json(records.stats()));
+                } else {
+                    write(ctx, control, methodNotAllowed(control, "GET"));
+                }
+            }
             case "/reset" -> {
                 if (control.method().equals("POST")) {
                     records.clear();
@@ -57,7 +64,8 @@ final class ControlRequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                         ctx,
                         control,
                         SimResponse.text(
-                                404, "not found: " + control.path() + " (expected: /fault, /received, /reset)"));
+                                404,
+                                "not found: " + control.path() + " (expected: /fault, /received, /stats, /reset)"));
         }
     }
 

@@ -57,9 +57,25 @@ public record ReceivedRequest(
     /** The header that carries the proxy's event identity to both backends. */
     public static final String EVENT_ID_HEADER = "X-Cutover-Event-Id";
 
-    /** The headers worth keeping: who asked, for which host, with which cookies, through whom. */
-    public static final List<String> RECORDED_HEADERS =
-            List.of("Host", "Cookie", "User-Agent", "Referer", "X-Forwarded-For", "X-Forwarded-Proto");
+    /** Marks a replay of a queued event ({@code 1}). */
+    public static final String REPLAY_HEADER = "X-Cutover-Replay";
+
+    /** The original time of a replayed event, an ISO-8601 instant. */
+    public static final String RECEIVED_AT_HEADER = "X-Cutover-Received-At";
+
+    /**
+     * The headers worth keeping: who asked, for which host, with which cookies, through whom, and
+     * whether it was a replay of when.
+     */
+    public static final List<String> RECORDED_HEADERS = List.of(
+            "Host",
+            "Cookie",
+            "User-Agent",
+            "Referer",
+            "X-Forwarded-For",
+            "X-Forwarded-Proto",
+            REPLAY_HEADER,
+            RECEIVED_AT_HEADER);
 
     public ReceivedRequest {
         Objects.requireNonNull(method, "method");

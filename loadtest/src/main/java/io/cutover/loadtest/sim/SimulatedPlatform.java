@@ -147,6 +147,16 @@ public abstract sealed class SimulatedPlatform implements AutoCloseable permits 
         return records.snapshot();
     }
 
+    /** What it counted, de-duplicated by event ID as the real platform does. */
+    public final EventStats stats() {
+        return records.stats();
+    }
+
+    /** The event IDs it counted, each once however often it came. */
+    public final java.util.Set<String> countedEvents() {
+        return records.countedEvents();
+    }
+
     /** Forgets the records (numbering restarts at 1) and returns to {@link Fault#ok()}. */
     public final void reset() {
         records.clear();

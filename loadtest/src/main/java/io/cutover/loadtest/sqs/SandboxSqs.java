@@ -38,7 +38,9 @@ public final class SandboxSqs implements AutoCloseable {
 
     public static final String QUEUE = "cutover-retry";
     public static final String DEAD_LETTERS = "cutover-retry-dead";
-    public static final int MAX_RECEIVES = 5;
+    // A backstop far above the replayer's own replay.max-receives: the replayer dead-letters a
+    // message itself first, with its last error; this bound only catches a replayer that never could.
+    public static final int MAX_RECEIVES = 100;
 
     /** The region ElasticMQ names in its ARNs. */
     public static final String REGION = "elasticmq";

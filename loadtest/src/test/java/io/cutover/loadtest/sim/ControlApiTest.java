@@ -205,7 +205,7 @@ class ControlApiTest {
         HttpResponse<byte[]> response = control("GET", "/faults");
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(text(response)).isEqualTo("not found: /faults (expected: /fault, /received, /reset)\n");
+        assertThat(text(response)).isEqualTo("not found: /faults (expected: /fault, /received, /stats, /reset)\n");
     }
 
     @Test

@@ -250,6 +250,33 @@ class SimulatedAwinTest {
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, HEAD");
     }
 
+    @Test
+    void answersTheServerToServerConversionAndRefusesOneWithoutItsType() throws Exception {
+        HttpResponse<byte[]> ok =
+                http.get(awin.trackingUri(), "/sread.php?tt=ss&tv=2&merchant=1001&amount=10.00&ref=o-1");
+        HttpResponse<byte[]> pixelType = http.get(awin.trackingUri(), "/sread.php?tt=ns&merchant=1001");
+
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(text(ok)).isEqualTo("OK\n");
+        assertThat(pixelType.statusCode()).isEqualTo(400);
+        assertThat(text(pixelType)).isEqualTo("tt: 'ns' (expected: ss)\n");
+    }
+
+    @Test
+    void countsAnEventIdOnceAndReportsTheDuplicatesOnItsControlPort() throws Exception {
+        String conversion = "/sread.php?tt=ss&merchant=1001&amount=10.00&ref=o-2";
+        http.get(awin.trackingUri(), conversion, "X-Cutover-Event-Id", "ev-1");
+        http.get(awin.trackingUri(), conversion, "X-Cutover-Event-Id", "ev-1", "X-Cutover-Replay", "1");
+        http.get(awin.trackingUri(), conversion, "X-Cutover-Event-Id", "ev-2", "X-Cutover-Replay", "1");
+        http.get(awin.trackingUri(), "/sread.php?tt=ss&merchant=x", "X-Cutover-Event-Id", "ev-3");
+
+        assertThat(awin.stats()).isEqualTo(new EventStats(4, 2, 1, 2, 0));
+        assertThat(awin.countedEvents()).containsExactlyInAnyOrder("ev-1", "ev-2");
+        assertThat(text(http.get(awin.controlUri(), "/stats")))
+                .isEqualTo("{\"requests\":4,\"events\":2,\"duplicates\":1,\"replays\":2,\"withoutEventId\":0}");
+        assertThat(awin.received().get(1).header("X-Cutover-Replay")).isEqualTo("1");
+    }
+
     private HttpResponse<byte[]> click(String query) throws Exception {
         return http.get(awin.trackingUri(), "/cread.php?" + query);
     }

@@ -47,7 +47,7 @@ class SandboxSqsTest {
                 .attributes()
                 .get(QueueAttributeName.REDRIVE_POLICY);
 
-        assertThat(policy).contains("cutover-retry-dead").contains("\"maxReceiveCount\":5");
+        assertThat(policy).contains("cutover-retry-dead").contains("\"maxReceiveCount\":100");
     }
 
     @Test

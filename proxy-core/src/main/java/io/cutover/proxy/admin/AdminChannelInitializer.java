@@ -3,6 +3,7 @@ package io.cutover.proxy.admin;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.reload.ReloadResult;
+import io.cutover.proxy.replay.ReplayService;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -20,10 +21,14 @@ public final class AdminChannelInitializer extends ChannelInitializer<Channel> {
     /**
      * @param reload starts a reload of the mapping and directory ({@code POST /admin/reload}) and
      *     answers with its result; it must not block
+     * @param replay the replay service behind {@code POST /admin/redrive}, or {@code null}
      */
     public AdminChannelInitializer(
-            Telemetry telemetry, Health health, Supplier<CompletableFuture<ReloadResult>> reload) {
-        this.handler = new AdminRequestHandler(telemetry, health, reload);
+            Telemetry telemetry,
+            Health health,
+            Supplier<CompletableFuture<ReloadResult>> reload,
+            ReplayService replay) {
+        this.handler = new AdminRequestHandler(telemetry, health, reload, replay);
     }
 
     @Override

@@ -5,6 +5,7 @@ import io.cutover.ops.health.HealthReport;
 import io.cutover.ops.json.JsonString;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.reload.ReloadResult;
+import io.cutover.proxy.replay.ReplayService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
@@ -38,7 +39,8 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
             + "  /metrics  Prometheus metrics\n"
             + "  /healthz  liveness\n"
             + "  /readyz   readiness (503 until every check passes)\n"
-            + "  POST /admin/reload  reload the mapping and directory now (loopback only)\n";
+            + "  POST /admin/reload  reload the mapping and directory now (loopback only)\n"
+            + "  POST /admin/redrive[?max=N]  dead letters back to the retry queue\n";
 
     private static final String RELOAD = "/admin/reload";
 
@@ -46,10 +48,17 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
     private final Health health;
     private final Supplier<CompletableFuture<ReloadResult>> reload;
 
-    AdminRequestHandler(Telemetry telemetry, Health health, Supplier<CompletableFuture<ReloadResult>> reload) {
+    private final RedriveEndpoint redrive;
+
+    AdminRequestHandler(
+            Telemetry telemetry,
+            Health health,
+            Supplier<CompletableFuture<ReloadResult>> reload,
+            ReplayService replay) {
         this.telemetry = telemetry;
         this.health = health;
         this.reload = reload;
+        this.redrive = new RedriveEndpoint(replay);
     }
 
     @Override
@@ -59,6 +68,10 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
                 && request.method().equals(HttpMethod.POST)
                 && pathOf(request).equals(RELOAD)) {
             reload(ctx, HttpUtil.isKeepAlive(request));
+            return;
+        }
+        if (request.decoderResult().isSuccess() && pathOf(request).equals(RedriveEndpoint.PATH)) {
+            redrive.handle(ctx, request);
             return;
         }
         if (!request.decoderResult().isSuccess()) {
@@ -117,6 +130,11 @@ final class AdminRequestHandler extends SimpleChannelInboundHandler<FullHttpRequ
         } else {
             ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
         }
+    }
+
+    private static String pathOf(String uri) {
+        int q = uri.indexOf('?');
+        return q < 0 ? uri : uri.substring(0, q);
     }
 
     private FullHttpResponse route(ChannelHandlerContext ctx, String path) throws IOException {

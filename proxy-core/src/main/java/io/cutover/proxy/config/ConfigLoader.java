@@ -4,6 +4,7 @@ import io.cutover.failover.ResponsePolicy;
 import io.cutover.failover.guard.BreakerSettings;
 import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetrySettings;
+import io.cutover.failover.replay.ReplaySettings;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -163,6 +164,18 @@ public final class ConfigLoader {
 
         QueueSettings queue = queue(s, deadlines);
         SpoolSettings spool = spool(s);
+        ReplaySettings replay = replay(s, queue);
+        if (primary != null) {
+            // A message must stay hidden for as long as its delivery can take, or a second
+            // receiver would take it meanwhile and the platform get it twice.
+            Duration longest = primary.connectTimeout().plus(primary.responseTimeout());
+            if (replay.visibilityTimeout().compareTo(longest) <= 0) {
+                s.problem(
+                        "replay.visibility-timeout",
+                        replay.visibilityTimeout(),
+                        "> backends.primary.connect-timeout + response-timeout (" + longest + ")");
+            }
+        }
 
         return new CutoverConfig(
                 server,
@@ -179,7 +192,8 @@ public final class ConfigLoader {
                 spool,
                 new BackendGuards(primaryGuard, Optional.ofNullable(legacy).map(l -> legacyGuard)),
                 new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)),
-                directorySettings);
+                directorySettings,
+                replay);
     }
 
     private static DirectorySettings directorySettings(Settings s, DirectoryStoreKind store) {
@@ -282,6 +296,53 @@ public final class ConfigLoader {
             s.problem("spool.dir", dir, "a folder (it is a file)");
         }
         return new SpoolSettings(dir, maxSize, segmentSize, maxBatch, warnPercent);
+    }
+
+    private static ReplaySettings replay(Settings s, QueueSettings queue) {
+        boolean enabled = s.bool("replay.enabled", false);
+        Duration pollWait = s.duration("replay.poll-wait", Duration.ofSeconds(20));
+        int batchSize = s.integer("replay.batch-size", 10, 1, ReplaySettings.MAX_BATCH);
+        int concurrency = s.integer("replay.concurrency", 32, 1, 1024);
+        Duration backoffBase = s.duration("replay.backoff-base", Duration.ofSeconds(1));
+        Duration backoffMax = s.duration("replay.backoff-max", Duration.ofMinutes(5));
+        int maxReceives = s.integer("replay.max-receives", 8, 1, 1000);
+        Duration visibility = s.duration("replay.visibility-timeout", Duration.ofSeconds(60));
+        Optional<String> deadLetters = s.optionalString("replay.dead-letter-queue-url");
+        if (pollWait.compareTo(Duration.ofSeconds(1)) < 0 || pollWait.compareTo(ReplaySettings.MAX_POLL_WAIT) > 0) {
+            s.problem("replay.poll-wait", pollWait, "1s to 20s (SQS's long-polling bound)");
+            pollWait = Duration.ofSeconds(20);
+        }
+        if (backoffMax.compareTo(backoffBase) < 0) {
+            s.problem("replay.backoff-max", backoffMax, ">= replay.backoff-base (" + backoffBase + ")");
+            backoffMax = backoffBase;
+        }
+        if (visibility.compareTo(Duration.ofSeconds(1)) < 0
+                || visibility.compareTo(ReplaySettings.MAX_VISIBILITY) > 0) {
+            s.problem("replay.visibility-timeout", visibility, "1s to 12h");
+            visibility = Duration.ofSeconds(60);
+        }
+        deadLetters.ifPresent(u -> {
+            if (!isAbsoluteUrl(u)) {
+                s.problem("replay.dead-letter-queue-url", u, "the dead-letter queue's URL");
+            }
+        });
+        if (enabled && queue.url().isEmpty()) {
+            s.problem("queue.url", null, "the retry queue's URL when replay.enabled is true");
+        }
+        if (enabled && deadLetters.isEmpty()) {
+            s.problem("replay.dead-letter-queue-url", null, "the dead-letter queue's URL when replay.enabled is true");
+            enabled = false;
+        }
+        return new ReplaySettings(
+                enabled,
+                pollWait,
+                batchSize,
+                concurrency,
+                backoffBase,
+                backoffMax,
+                maxReceives,
+                visibility,
+                deadLetters);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.cutover.proxy.config;
 
+import io.cutover.failover.replay.ReplaySettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import java.util.Optional;
  * @param guards each backend's breaker, bulkhead and retries
  * @param unknownAffiliate what clicks of affiliates missing from the directory become
  * @param directory the directory's store and cache, and how mapping and directory reload
+ * @param replay how queued events are replayed
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -41,7 +43,8 @@ public record CutoverConfig(
         SpoolSettings spool,
         BackendGuards guards,
         UnknownAffiliateSettings unknownAffiliate,
-        DirectorySettings directory) {
+        DirectorySettings directory,
+        ReplaySettings replay) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);

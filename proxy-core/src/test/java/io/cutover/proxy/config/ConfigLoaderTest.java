@@ -55,6 +55,42 @@ class ConfigLoaderTest {
         assertThat(config.directoryFile()).contains(dir.resolve("directory.yaml"));
         assertThat(config.mappingFiles()).isEmpty();
         assertThat(config.unknownAffiliate().publisher()).contains("13430");
+        assertThat(config.queue().url())
+                .contains(java.net.URI.create("https://sqs.eu-west-1.amazonaws.com/123456789012/cutover-retry"));
+        assertThat(config.replay().enabled()).isTrue();
+        assertThat(config.replay().pollWait()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(config.replay().maxReceives()).isEqualTo(8);
+        assertThat(config.replay().backoffMax()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(config.replay().deadLetterQueueUrl())
+                .contains("https://sqs.eu-west-1.amazonaws.com/123456789012/cutover-retry-dead");
+    }
+
+    @Test
+    void leavesReplayOffByDefaultAndRefusesItWithoutItsQueues() throws IOException {
+        assertThat(ConfigLoader.load(write(MINIMAL), Map.of()).replay().enabled())
+                .isFalse();
+
+        assertThatThrownBy(() -> ConfigLoader.load(
+                        write(
+                                MINIMAL
+                                        + "replay:\n  enabled: true\n  poll-wait: 30s\n  backoff-base: 2s\n  backoff-max: 1s\n"),
+                        Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("replay.poll-wait: PT30S (expected: 1s to 20s (SQS's long-polling bound))")
+                .hasMessageContaining("replay.backoff-max: PT1S (expected: >= replay.backoff-base (PT2S))")
+                .hasMessageContaining(
+                        "queue.url: missing (expected: the retry queue's URL when replay.enabled is true)")
+                .hasMessageContaining("replay.dead-letter-queue-url: missing (expected: the dead-letter queue's URL");
+    }
+
+    @Test
+    void refusesAVisibilityTimeoutShorterThanADelivery() throws IOException {
+        String yaml = MINIMAL.replace(
+                        "    url: https://www.awin1.com", "    url: https://www.awin1.com\n    response-timeout: 2s")
+                + "replay:\n  visibility-timeout: 1s\n";
+        assertThatThrownBy(() -> ConfigLoader.load(write(yaml), Map.of()))
+                .hasMessageContaining(
+                        "replay.visibility-timeout: PT1S (expected: > backends.primary.connect-timeout + response-timeout (PT2.25S))");
     }
 
     @Test
