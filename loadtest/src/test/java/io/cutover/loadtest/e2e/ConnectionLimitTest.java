@@ -29,9 +29,14 @@ class ConnectionLimitTest {
         try (Sandbox sandbox = Sandbox.start(
                 SandboxOptions.ephemeral(1),
                 Map.of(
-                        "backends.primary.max-connections", 1,
-                        "backends.primary.response-timeout", "400ms",
-                        "deadlines.click", "600ms"))) {
+                        "replay.enabled",
+                        false,
+                        "backends.primary.max-connections",
+                        1,
+                        "backends.primary.response-timeout",
+                        "400ms",
+                        "deadlines.click",
+                        "600ms"))) {
             sandbox.awin().fault(Fault.slow(Duration.ofSeconds(2)));
             try (RawConnection first = RawConnection.open(sandbox.cutover().port());
                     RawConnection second = RawConnection.open(sandbox.cutover().port())) {
