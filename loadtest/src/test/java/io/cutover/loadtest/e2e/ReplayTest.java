@@ -408,6 +408,8 @@ class ReplayTest {
                         "queue:",
                         "  url: " + sandbox.sqs().queueUrl(),
                         "  endpoint: " + sandbox.sqs().endpoint(),
+                        // ElasticMQ checks no signature: no AWS credentials on this machine.
+                        "  credentials: anonymous",
                         "replay:",
                         "  dead-letter-queue-url: " + sandbox.sqs().deadLetterUrl(),
                         ""));
