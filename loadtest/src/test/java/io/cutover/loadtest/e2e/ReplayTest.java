@@ -262,7 +262,9 @@ class ReplayTest {
             ledger.sent(ids.get(i), QueuedEvent.Kind.CLICK);
         }
 
-        await().atMost(PATIENCE).until(() -> sandbox.awin().stats().duplicates() == 10);
+        // At least one duplicate per click: a replay sent while Awin was still slow timed out, was
+        // counted there as well, and is sent again; each is still one event.
+        await().atMost(PATIENCE).until(() -> sandbox.awin().stats().duplicates() >= 10);
         await().atMost(PATIENCE)
                 .until(() -> fates().stream()
                                 .filter(f -> f.fate().equals("replayed"))
