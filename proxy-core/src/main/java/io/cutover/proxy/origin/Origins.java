@@ -116,7 +116,8 @@ public final class Origins implements AutoCloseable {
         return backend;
     }
 
-    private static SslContext tls(BackendSettings settings) {
+    /** The TLS client context for a backend (host name verified), or {@code null} for plain HTTP. */
+    static SslContext tls(BackendSettings settings) {
         if (!settings.tls()) {
             return null;
         }

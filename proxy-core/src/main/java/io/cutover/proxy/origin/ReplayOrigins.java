@@ -19,8 +19,6 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -32,7 +30,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
-import javax.net.ssl.SSLException;
 
 /**
  * The replayer's way to the platforms: the same origin client as live requests ({@link
@@ -82,26 +79,10 @@ public final class ReplayOrigins implements AutoCloseable {
                         settings.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
-                .handler(new OriginChannelInitializer(settings, tls(settings)));
+                .handler(new OriginChannelInitializer(settings, Origins.tls(settings)));
         OriginPool pool = new OriginPool(loop, bootstrap::connect, settings.maxConnections());
         pools.add(pool);
         return new OriginReplay(settings, pool, ticker);
-    }
-
-    private static SslContext tls(BackendSettings settings) {
-        if (!settings.tls()) {
-            return null;
-        }
-        try {
-            return SslContextBuilder.forClient()
-                    .endpointIdentificationAlgorithm("HTTPS")
-                    .build();
-        } catch (SSLException e) {
-            throw new IllegalStateException(
-                    "backends." + settings.name() + ".url: " + settings.url()
-                            + " (expected: a TLS client context could be built: " + e.getMessage() + ")",
-                    e);
-        }
     }
 
     /** Closes the pools, the loop and the resolver; replays in flight fail and come back later. */
