@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Closes an HTTP/2 connection that stayed silent for {@code server.idle-timeout}: the frame
  * codec then sends GOAWAY and lets streams still open finish. On HTTP/1.1 the receiver does this.
+ * Also the end of the connection's pipeline for errors, which the codec handles itself.
  */
 final class Http2IdleCloser extends ChannelInboundHandlerAdapter {
 
@@ -23,10 +24,12 @@ final class Http2IdleCloser extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(evt);
     }
 
+    /**
+     * The frame codec shows a connection error here before it sends GOAWAY with the error's code
+     * and closes: closing here first would send GOAWAY(NO_ERROR) and hide why.
+     */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        // A connection-level error reaches here after the codec answered it with GOAWAY.
         log.debug("client HTTP/2 connection {} failed", ctx.channel().remoteAddress(), cause);
-        ctx.close();
     }
 }
