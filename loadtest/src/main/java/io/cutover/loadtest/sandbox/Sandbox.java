@@ -37,6 +37,7 @@ public final class Sandbox implements AutoCloseable {
     private final Path spoolDir;
     private final boolean temporarySpool;
     private final Cutover cutover;
+    private final SandboxTls tls;
 
     private Sandbox(
             SimulatedAwin awin,
@@ -44,13 +45,15 @@ public final class Sandbox implements AutoCloseable {
             SandboxSqs sqs,
             Path spoolDir,
             boolean temporarySpool,
-            Cutover cutover) {
+            Cutover cutover,
+            SandboxTls tls) {
         this.awin = awin;
         this.shareASale = shareASale;
         this.sqs = sqs;
         this.spoolDir = spoolDir;
         this.temporarySpool = temporarySpool;
         this.cutover = cutover;
+        this.tls = tls;
     }
 
     /** Starts the simulators, then Cutover pointed at them. Fails naming any port in use. */
@@ -71,6 +74,17 @@ public final class Sandbox implements AutoCloseable {
      * serves itself. The simulators take their default landings from it too.
      */
     public static Sandbox start(SandboxOptions options, Map<String, Object> overrides, FileDirectory directory) {
+        return start(options, overrides, directory, null);
+    }
+
+    /**
+     * Starts with HTTPS too ({@code tls} not {@code null}): Cutover's HTTPS listener, and the
+     * simulated Awin's tracking listener over HTTPS and HTTP/2 with the same certificate (it
+     * covers {@code *.awin1.com}), which Cutover reaches as {@code www.awin1.com}, trusting the
+     * sandbox's CA.
+     */
+    public static Sandbox start(
+            SandboxOptions options, Map<String, Object> overrides, FileDirectory directory, SandboxTls tls) {
         Map<String, String> advertiserLandings = new HashMap<>();
         Map<String, String> merchantLandings = new HashMap<>();
         for (Merchant merchant : directory.merchants()) {
@@ -81,6 +95,7 @@ public final class Sandbox implements AutoCloseable {
                 SimulatorOptions.builder()
                         .trackingPort(options.awinPort())
                         .controlPort(options.awinControlPort())
+                        .tls(tls == null ? null : tls.simulatorTls())
                         .build(),
                 advertiserLandings);
         SimulatedShareASale shareASale = new SimulatedShareASale(
@@ -101,13 +116,13 @@ public final class Sandbox implements AutoCloseable {
                     options.dataDir() == null ? null : options.dataDir().resolve("elasticmq"));
             CutoverConfig config = ConfigLoader.fromTree(
                     "sandbox",
-                    config(options, awin, shareASale, sqs, spoolDir, overrides),
+                    config(options, awin, shareASale, sqs, spoolDir, tls, overrides),
                     System.getenv(),
                     Path.of("."));
             // The mapping the config names (the built-in table unless mapping.files is set, as by
             // --mapping DIR), reloaded when its files change; the directory stays the sandbox's.
             Cutover cutover = Cutover.start(config, directory, Clock.systemUTC(), System::nanoTime);
-            return new Sandbox(awin, shareASale, sqs, spoolDir, options.dataDir() == null, cutover);
+            return new Sandbox(awin, shareASale, sqs, spoolDir, options.dataDir() == null, cutover, tls);
         } catch (RuntimeException e) {
             if (sqs != null) {
                 sqs.close();
@@ -135,6 +150,7 @@ public final class Sandbox implements AutoCloseable {
             SimulatedShareASale shareASale,
             SandboxSqs sqs,
             Path spoolDir,
+            SandboxTls tls,
             Map<String, Object> overrides) {
         Map<String, Object> flat = new LinkedHashMap<>();
         flat.put("server.host", "127.0.0.1");
@@ -176,6 +192,12 @@ public final class Sandbox implements AutoCloseable {
         flat.put("replay.max-receives", SANDBOX_MAX_RECEIVES);
         flat.put("replay.visibility-timeout", "5s");
         flat.put("replay.dead-letter-queue-url", sqs.deadLetterUrl());
+        if (tls != null) {
+            flat.putAll(tls.overrides());
+            flat.put("backends.primary.url", "https://127.0.0.1:" + awin.trackingPort());
+            flat.put("backends.primary.host-header", "www.awin1.com");
+            flat.put("backends.primary.trust-ca", tls.caCertificate().toString());
+        }
         flat.putAll(overrides);
         return nested(flat);
     }
@@ -215,6 +237,19 @@ public final class Sandbox implements AutoCloseable {
     /** Where Cutover's spool is. */
     public Path spoolDir() {
         return spoolDir;
+    }
+
+    /** The HTTPS listener's certificates, when started with them. */
+    public java.util.Optional<SandboxTls> tls() {
+        return java.util.Optional.ofNullable(tls);
+    }
+
+    /** Cutover's HTTPS base URL, e.g. {@code https://127.0.0.1:8443}; only when started with TLS. */
+    public String tlsUrl() {
+        if (tls == null) {
+            throw new IllegalStateException("the sandbox was started without TLS");
+        }
+        return "https://127.0.0.1:" + cutover.tlsPort();
     }
 
     /** Cutover's base URL, e.g. {@code http://127.0.0.1:8080}. */

@@ -1,5 +1,6 @@
 package io.cutover.loadtest.sandbox;
 
+import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.proxy.cli.Args;
 import io.cutover.proxy.cli.Command;
 import io.cutover.proxy.cli.Shutdown;
@@ -55,7 +56,9 @@ public final class SandboxCommand implements Command {
                 certificate for *.shareasale.com, shareasale.com and localhost signed by a
                 local CA made at start, in DIR/tls; it prints the CA's path for curl's
                 --cacert and for a browser. Replace DIR/tls/cert.pem and key.pem and the next
-                new connection gets the new certificate.""";
+                new connection gets the new certificate. The simulated Awin then serves HTTPS
+                (HTTP/2 and HTTP/1.1) too, with the same certificate (*.awin1.com), and Cutover
+                reaches it as www.awin1.com trusting that CA.""";
     }
 
     @Override
@@ -92,9 +95,8 @@ public final class SandboxCommand implements Command {
         SandboxTls https = null;
         if (tls) {
             https = SandboxTls.create(options.dataDir().resolve("tls"), tlsPort);
-            overrides.putAll(https.overrides());
         }
-        Sandbox sandbox = Sandbox.start(options, overrides);
+        Sandbox sandbox = Sandbox.start(options, overrides, FileDirectory.sample(), https);
         out.println(StartupBanner.describe(sandbox.cutover()));
         if (https != null) {
             out.println("tls: https://127.0.0.1:" + sandbox.cutover().tlsPort() + " (HTTP/2, HTTP/1.1) certificate "

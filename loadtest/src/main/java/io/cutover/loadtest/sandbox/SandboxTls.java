@@ -1,5 +1,6 @@
 package io.cutover.loadtest.sandbox;
 
+import io.cutover.loadtest.sim.SimulatorTls;
 import io.cutover.proxy.tls.LocalCertificates;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +13,7 @@ import java.util.Map;
  * at each start, and the configuration keys that serve it. Trust {@link #caCertificate()} (curl's
  * {@code --cacert}, or a browser's authorities) to reach {@code https://www.shareasale.com} on
  * it; the certificate files are watched, so replacing them swaps what the next connection gets.
+ * The simulated Awin serves the same certificate, as {@code https://www.awin1.com}.
  *
  * @param port the HTTPS port (8443 by default; 0 picks a free one)
  */
@@ -31,7 +33,12 @@ public record SandboxTls(LocalCertificates certificates, int port) {
         return certificates.caCertificate();
     }
 
-    /** The configuration keys of the HTTPS listener, for {@link Sandbox#start(SandboxOptions, Map)}. */
+    /** The same certificate for a simulator's HTTPS listener. */
+    public SimulatorTls simulatorTls() {
+        return new SimulatorTls(certificates.certificate(), certificates.privateKey());
+    }
+
+    /** The configuration keys of Cutover's HTTPS listener. */
     public Map<String, Object> overrides() {
         Map<String, Object> keys = new LinkedHashMap<>();
         keys.put("tls.enabled", true);

@@ -29,7 +29,7 @@ final class TryThis {
     static String text(Sandbox sandbox) {
         String cutover = sandbox.url();
         String admin = "http://127.0.0.1:" + sandbox.cutover().adminPort();
-        String awin = "http://127.0.0.1:" + sandbox.awin().trackingPort();
+        String awin = sandbox.awin().trackingUri().toString();
         String awinControl = "http://127.0.0.1:" + sandbox.awin().controlPort();
         String sas = "http://127.0.0.1:" + sandbox.shareASale().trackingPort();
         String sasControl = "http://127.0.0.1:" + sandbox.shareASale().controlPort();

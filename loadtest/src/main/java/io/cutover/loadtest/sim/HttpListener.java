@@ -4,6 +4,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.ChannelFactory;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
@@ -17,6 +18,13 @@ import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.ssl.SslContext;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -28,13 +36,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One keep-alive HTTP/1.1 listening socket of a simulator. It binds with an error that names the
+ * One keep-alive HTTP/1.1 listening socket of a simulator (or HTTPS, with HTTP/2 and HTTP/1.1). It binds with an error that names the
  * port, numbers and tracks its accepted connections, and can close the socket together with every
  * connection and later bind the same port again: that is the {@code down} fault, and killing the
  * accepted connections too is what makes a client's pooled keep-alive connections die with it.
  */
 final class HttpListener {
 
+    static final String TLS = "tls";
+    static final String ALPN = "alpn";
+    static final String H2_CODEC = "h2Codec";
+    static final String H2_STREAMS = "h2Streams";
     static final String CODEC = "codec";
     static final String KEEP_ALIVE = "keepAlive";
     static final String AGGREGATOR = "aggregator";
@@ -52,6 +64,7 @@ final class HttpListener {
     private final String description;
     private final InetAddress address;
     private final AtomicLong connectionIds = new AtomicLong();
+    private final SslContext tls;
 
     private LongFunction<ChannelHandler> handlerPerConnection;
     private ServerBootstrap bootstrap;
@@ -63,8 +76,17 @@ final class HttpListener {
 
     /** @param description names the listener in errors, e.g. {@code simulated Awin tracking listener} */
     HttpListener(String description, InetAddress address) {
+        this(description, address, null);
+    }
+
+    /**
+     * @param tls serves HTTPS with ALPN choosing HTTP/2 or HTTP/1.1; {@code null} serves plain
+     *     HTTP/1.1
+     */
+    HttpListener(String description, InetAddress address, SslContext tls) {
         this.description = description;
         this.address = address;
+        this.tls = tls;
     }
 
     /**
@@ -168,15 +190,47 @@ final class HttpListener {
                 channel.close();
                 return;
             }
+            long connectionId = connectionIds.incrementAndGet();
             ChannelPipeline pipeline = channel.pipeline();
-            pipeline.addLast(
-                    CODEC,
-                    new HttpServerCodec(new HttpDecoderConfig()
-                            .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
-                            .setMaxHeaderSize(MAX_HEADER_SIZE)));
-            pipeline.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
-            pipeline.addLast(AGGREGATOR, new HttpObjectAggregator(MAX_CONTENT_LENGTH));
-            pipeline.addLast(HANDLER, handlerPerConnection.apply(connectionIds.incrementAndGet()));
+            if (tls == null) {
+                addHttp1(pipeline, connectionId);
+                return;
+            }
+            pipeline.addLast(TLS, tls.newHandler(channel.alloc()));
+            pipeline.addLast(ALPN, new ApplicationProtocolNegotiationHandler(ApplicationProtocolNames.HTTP_1_1) {
+                @Override
+                protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+                    if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+                        addHttp2(ctx.pipeline(), connectionId);
+                    } else {
+                        addHttp1(ctx.pipeline(), connectionId);
+                    }
+                }
+            });
         }
+    }
+
+    private void addHttp1(ChannelPipeline pipeline, long connectionId) {
+        pipeline.addLast(
+                CODEC,
+                new HttpServerCodec(new HttpDecoderConfig()
+                        .setMaxInitialLineLength(MAX_INITIAL_LINE_LENGTH)
+                        .setMaxHeaderSize(MAX_HEADER_SIZE)));
+        pipeline.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
+        pipeline.addLast(AGGREGATOR, new HttpObjectAggregator(MAX_CONTENT_LENGTH));
+        pipeline.addLast(HANDLER, handlerPerConnection.apply(connectionId));
+    }
+
+    /** Each stream a request of its own, to a handler of its own, numbered as its connection. */
+    private void addHttp2(ChannelPipeline pipeline, long connectionId) {
+        pipeline.addLast(H2_CODEC, Http2FrameCodecBuilder.forServer().build());
+        pipeline.addLast(H2_STREAMS, new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                stream.pipeline().addLast(CODEC, new Http2StreamFrameToHttpObjectCodec(true));
+                stream.pipeline().addLast(AGGREGATOR, new HttpObjectAggregator(MAX_CONTENT_LENGTH));
+                stream.pipeline().addLast(HANDLER, handlerPerConnection.apply(connectionId));
+            }
+        }));
     }
 }

@@ -52,7 +52,10 @@ public abstract sealed class SimulatedPlatform implements AutoCloseable permits 
         this.threadPrefix = threadPrefix;
         this.options = options;
         this.routes = routes;
-        this.tracking = new HttpListener(name + " tracking listener", options.bindAddress());
+        this.tracking = new HttpListener(
+                name + " tracking listener",
+                options.bindAddress(),
+                options.tls().map(SimulatorTls::serverContext).orElse(null));
         this.control = new HttpListener(name + " control listener", options.bindAddress());
         this.faults = new FaultSwitch(tracking);
     }
@@ -101,9 +104,9 @@ public abstract sealed class SimulatedPlatform implements AutoCloseable permits 
         return control.port();
     }
 
-    /** {@code http://<address>:<trackingPort>}, with no trailing slash. */
+    /** {@code http://<address>:<trackingPort>} ({@code https} with TLS), with no trailing slash. */
     public final URI trackingUri() {
-        return uri(trackingPort());
+        return uri(options.tls().isPresent() ? "https" : "http", trackingPort());
     }
 
     /** {@code http://<address>:<controlPort>}, with no trailing slash. */
@@ -194,8 +197,12 @@ public abstract sealed class SimulatedPlatform implements AutoCloseable permits 
     }
 
     private URI uri(int port) {
+        return uri("http", port);
+    }
+
+    private URI uri(String scheme, int port) {
         String host = options.bindAddress().getHostAddress();
-        return URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
+        return URI.create(scheme + "://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
     }
 
     private boolean isStarted() {

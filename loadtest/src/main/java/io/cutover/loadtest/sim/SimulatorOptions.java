@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -19,6 +20,8 @@ import java.util.random.RandomGenerator;
  * @param eventLoopThreads threads of the simulator's own event loop group, at least 1
  * @param clock the time for click IDs ({@code awc} timestamps) and request records
  * @param random the source of click IDs; used under a lock, so it need not be thread-safe
+ * @param tls the tracking listener's certificate, to serve HTTPS (HTTP/2 and HTTP/1.1); empty
+ *     serves plain HTTP/1.1. The control listener stays plain.
  */
 public record SimulatorOptions(
         InetAddress bindAddress,
@@ -26,9 +29,11 @@ public record SimulatorOptions(
         int controlPort,
         int eventLoopThreads,
         Clock clock,
-        RandomGenerator random) {
+        RandomGenerator random,
+        Optional<SimulatorTls> tls) {
 
     public SimulatorOptions {
+        Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
@@ -67,8 +72,15 @@ public record SimulatorOptions(
         private int eventLoopThreads = 1;
         private Clock clock = Clock.systemUTC();
         private RandomGenerator random;
+        private SimulatorTls tls;
 
         private Builder() {}
+
+        /** Serves the tracking listener over HTTPS with this certificate ({@code null}: plain HTTP). */
+        public Builder tls(SimulatorTls tls) {
+            this.tls = tls;
+            return this;
+        }
 
         public Builder bindAddress(InetAddress bindAddress) {
             this.bindAddress = bindAddress;
@@ -107,7 +119,8 @@ public record SimulatorOptions(
                     controlPort,
                     eventLoopThreads,
                     clock,
-                    random != null ? random : new SplittableRandom());
+                    random != null ? random : new SplittableRandom(),
+                    Optional.ofNullable(tls));
         }
 
         /** 127.0.0.1 exactly: {@code getLoopbackAddress()} may answer ::1 on an IPv6-preferring JVM. */
