@@ -171,11 +171,6 @@ public final class Cutover implements AutoCloseable {
                 loader.loadCounts()::skipped,
                 loader.loadCounts()::failed);
         this.reloader = new Reloader(loader, translator, reloadMetrics, config.directory(), clock);
-        // Before anything binds: a certificate that cannot be used stops start-up with its file.
-        this.certificates = config.tls()
-                .listener()
-                .map(listener -> ServerCertificates.load(listener, ServerCertificates.ReloadListener.NONE))
-                .orElse(null);
         Health health = Health.builder()
                 .check("listener", () -> {
                     ProxyServer bound = server;
@@ -194,6 +189,19 @@ public final class Cutover implements AutoCloseable {
                                 "SQS or the spool takes events",
                                 "SQS down and the spool full: local answers overflow"))
                 .build();
+        ServerCertificates loaded = null;
+        try {
+            // Before anything binds: a certificate that cannot be used stops start-up with its file.
+            loaded = config.tls()
+                    .listener()
+                    .map(listener -> ServerCertificates.load(listener, ServerCertificates.ReloadListener.NONE))
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            this.certificates = null;
+            close();
+            throw e;
+        }
+        this.certificates = loaded;
         try {
             this.admin = config.admin().enabled()
                     ? ProxyServer.bind(

@@ -21,6 +21,19 @@ public final class StartupBanner {
                 .append(", ")
                 .append(cutover.eventLoops())
                 .append(" event loops)\n");
+        if (cutover.tlsPort() > 0) {
+            config.tls()
+                    .listener()
+                    .ifPresent(tls -> out.append("cutover: HTTPS on ")
+                            .append(tls.host())
+                            .append(':')
+                            .append(cutover.tlsPort())
+                            .append(" (TLS 1.3/1.2, ")
+                            .append(tls.http2().enabled() ? "HTTP/2 and HTTP/1.1" : "HTTP/1.1")
+                            .append("), certificate ")
+                            .append(tls.certificate())
+                            .append('\n'));
+        }
         if (cutover.adminPort() > 0) {
             out.append("cutover: admin on http://")
                     .append(config.admin().host())

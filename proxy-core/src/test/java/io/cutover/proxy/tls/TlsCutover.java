@@ -87,8 +87,8 @@ final class TlsCutover implements AutoCloseable {
         flat.put("access-log", accessLog.toString());
         flat.put("spool.dir", dir.resolve("spool").toString());
         flat.putAll(overrides);
-        CutoverConfig config = ConfigLoader.fromTree("test", nested(flat), Map.of(), Path.of("."));
         try {
+            CutoverConfig config = ConfigLoader.fromTree("test", nested(flat), Map.of(), Path.of("."));
             cutover = Cutover.start(
                     config,
                     new Translator(MappingTable.builtIn(), FileDirectory.sample()),
