@@ -124,6 +124,26 @@ class TlsListenerTest {
     }
 
     @Test
+    void answers413ToAnHttp2BodyPastTheLimitAsHttp1Does() throws Exception {
+        HttpClient client = client(HttpClient.Version.HTTP_2, it.certificates.caCertificate());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + it.tlsPort() + TlsCutover.CLICK))
+                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000)))
+                        .timeout(Duration.ofSeconds(20))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("body larger than 65536 bytes");
+        assertThat(it.primary.findAll(anyRequestedFor(anyUrl()))).isEmpty();
+        // The stream was refused, not the connection.
+        HttpResponse<String> after =
+                client.send(click("https://localhost:" + it.tlsPort()), HttpResponse.BodyHandlers.ofString());
+        assertThat(after.statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void offersOnlyTls13And12() {
         String[] enabled = it.cutover
                 .certificates()
