@@ -18,6 +18,7 @@ import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
 import io.cutover.ops.metrics.ReloadMetrics;
 import io.cutover.ops.metrics.Telemetry;
+import io.cutover.ops.metrics.TlsMetrics;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
 import io.cutover.proxy.flow.ClientResponses;
@@ -190,12 +191,20 @@ public final class Cutover implements AutoCloseable {
                                 "SQS down and the spool full: local answers overflow"))
                 .build();
         ServerCertificates loaded = null;
+        AtomicReference<ServerCertificates> served = new AtomicReference<>();
         try {
             // Before anything binds: a certificate that cannot be used stops start-up with its file.
             loaded = config.tls()
                     .listener()
-                    .map(listener -> ServerCertificates.load(listener, ServerCertificates.ReloadListener.NONE))
+                    .map(listener -> {
+                        TlsMetrics tlsMetrics = new TlsMetrics(telemetry.meter(), () -> {
+                            ServerCertificates current = served.get();
+                            return current == null ? 0 : current.notAfter().getEpochSecond();
+                        });
+                        return ServerCertificates.load(listener, tlsMetrics::reloaded);
+                    })
                     .orElse(null);
+            served.set(loaded);
         } catch (RuntimeException e) {
             this.certificates = null;
             close();

@@ -66,7 +66,8 @@ final class TlsCutover implements AutoCloseable {
         flat.put("server.host", "127.0.0.1");
         flat.put("server.port", 0);
         flat.put("server.event-loops", 2);
-        flat.put("admin.enabled", false);
+        flat.put("admin.host", "127.0.0.1");
+        flat.put("admin.port", 0);
         flat.put("tls.enabled", true);
         flat.put("tls.host", "127.0.0.1");
         flat.put("tls.port", 0);

@@ -202,6 +202,28 @@ class TlsListenerTest {
         HttpResponse<String> response = client(HttpClient.Version.HTTP_2, it.certificates.caCertificate())
                 .send(click("https://localhost:" + it.tlsPort()), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(302);
+        // An operator sees the refusal, and when the certificate still serving expires.
+        String scrape = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + it.cutover.adminPort() + "/metrics"))
+                                .timeout(Duration.ofSeconds(20))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        java.util.regex.Matcher refused = java.util.regex.Pattern.compile(
+                        "(?m)^cutover_tls_reloads_total\\{[^}]*result=\"refused\"[^}]*\\} (\\S+)$")
+                .matcher(scrape);
+        assertThat(refused.find()).as(scrape).isTrue();
+        assertThat(Double.parseDouble(refused.group(1))).isGreaterThanOrEqualTo(1);
+        java.util.regex.Matcher notAfter = java.util.regex.Pattern.compile(
+                        "(?m)^cutover_tls_certificate_not_after_seconds(\\{[^}]*\\})? (\\S+)$")
+                .matcher(scrape);
+        assertThat(notAfter.find()).as(scrape).isTrue();
+        assertThat((long) Double.parseDouble(notAfter.group(2)))
+                .isEqualTo(TlsListenerTest.firstCertificate(it.certificates.certificate())
+                        .getNotAfter()
+                        .toInstant()
+                        .getEpochSecond());
     }
 
     private static void replace(Path from, Path to) throws IOException {
