@@ -61,4 +61,20 @@ class ConsentTest {
             assertThat(consent.unreadable()).as(s).isTrue();
         }
     }
+
+    @Test
+    void readsTheSignalsFromARawQueryAsLinksWriteThem() {
+        assertThat(Consent.ofQuery("b=1&u=2&m=3&cons=0", ANY_VENDOR).refused()).isTrue();
+        assertThat(Consent.ofQuery("b=1&amp;CONS=0", ANY_VENDOR).refused()).isTrue();
+        assertThat(Consent.ofQuery("cons=1&cons=0", ANY_VENDOR).refused()).isFalse();
+        assertThat(Consent.ofQuery("gdpr=1&gdpr_consent=" + TcfStrings.core(false), ANY_VENDOR)
+                        .refused())
+                .isTrue();
+        assertThat(Consent.ofQuery("gdpr=1&gdpr_consent=" + TcfStrings.core(true), ANY_VENDOR))
+                .isEqualTo(Consent.GIVEN);
+        assertThat(Consent.ofQuery("gdpr=%31&gdpr_consent=%", ANY_VENDOR).unreadable())
+                .isTrue();
+        assertThat(Consent.ofQuery("", ANY_VENDOR)).isEqualTo(Consent.GIVEN);
+        assertThat(Consent.ofQuery("urllink=x%3Fcons%3D0", ANY_VENDOR)).isEqualTo(Consent.GIVEN);
+    }
 }
