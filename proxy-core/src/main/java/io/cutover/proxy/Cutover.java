@@ -37,6 +37,7 @@ import io.cutover.proxy.replay.ReplayService;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
+import io.cutover.proxy.tls.ServerCertificates;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -78,6 +79,8 @@ public final class Cutover implements AutoCloseable {
     private final AtomicReference<Translator> translator;
     private final Reloader reloader;
     private volatile ProxyServer server;
+    private volatile ProxyServer tlsServer;
+    private final ServerCertificates certificates;
     private volatile ProxyServer admin;
     private final ReplayService replay;
 
@@ -136,7 +139,8 @@ public final class Cutover implements AutoCloseable {
                 ticker,
                 MINIMUM_ATTEMPT_NANOS,
                 guards::get,
-                retries::get);
+                retries::get,
+                config.tls());
         // The replayer waits while a backend's breaker is open (or its bulkhead full): replays
         // then never add to an outage, and resume when the breaker lets calls through again.
         BackendGuard primaryGuard = guards.get("primary");
@@ -174,6 +178,11 @@ public final class Cutover implements AutoCloseable {
                 loader.loadCounts()::skipped,
                 loader.loadCounts()::failed);
         this.reloader = new Reloader(loader, translator, reloadMetrics, config.directory(), clock);
+        // Before anything binds: a certificate that cannot be used stops start-up with its file.
+        this.certificates = config.tls()
+                .listener()
+                .map(listener -> ServerCertificates.load(listener, ServerCertificates.ReloadListener.NONE))
+                .orElse(null);
         Health health = Health.builder()
                 .check("listener", () -> {
                     ProxyServer bound = server;
@@ -211,6 +220,21 @@ public final class Cutover implements AutoCloseable {
                     loops,
                     transport,
                     new ClientChannelInitializer(config.server(), flow, ticker));
+            if (certificates != null) {
+                this.tlsServer = ProxyServer.bind(
+                        "tls",
+                        config.tls().listener().get().host(),
+                        config.tls().listener().get().port(),
+                        loops,
+                        transport,
+                        new ClientChannelInitializer(
+                                config.server(),
+                                flow,
+                                ticker,
+                                certificates,
+                                config.tls().listener().get().http2()));
+                certificates.start();
+            }
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -317,6 +341,16 @@ public final class Cutover implements AutoCloseable {
         return server == null ? -1 : server.port();
     }
 
+    /** The HTTPS listener's port, or -1 when {@code tls.enabled} is false. */
+    public int tlsPort() {
+        return tlsServer == null ? -1 : tlsServer.port();
+    }
+
+    /** The HTTPS listener's certificates, reloaded as their files change; empty without TLS. */
+    public Optional<ServerCertificates> certificates() {
+        return Optional.ofNullable(certificates);
+    }
+
     /** The admin listener's port, or -1 when it is disabled. */
     public int adminPort() {
         return admin == null ? -1 : admin.port();
@@ -374,6 +408,12 @@ public final class Cutover implements AutoCloseable {
     @Override
     public void close() {
         reloader.close();
+        if (certificates != null) {
+            certificates.close();
+        }
+        if (tlsServer != null) {
+            tlsServer.close();
+        }
         if (server != null) {
             server.close();
         }

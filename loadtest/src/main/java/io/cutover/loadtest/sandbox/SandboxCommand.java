@@ -33,7 +33,7 @@ public final class SandboxCommand implements Command {
                                        [--shareasale-port 8082] [--shareasale-control-port 8092]
                                        [--sqs-port 9324] [--sqs-control-port 9325] [--sqs-store-port N]
                                        [--event-loops N] [--access-log stdout|off|FILE] [--data DIR]
-                                       [--mapping DIR]
+                                       [--mapping DIR] [--tls] [--tls-port 8443]
 
                 Runs Cutover on 127.0.0.1 between a simulated Awin (primary) and a simulated
                 ShareASale (legacy), with the built-in mapping table and the sample directory,
@@ -49,7 +49,13 @@ public final class SandboxCommand implements Command {
                 --mapping DIR serves the mapping files in DIR (every *.yaml) instead of the
                 built-in table, and reloads them when they change: copy mappings/, edit a file,
                 and the next click uses it. A file with a mistake is refused with file:line and
-                the previous table keeps serving.""";
+                the previous table keeps serving.
+
+                --tls also listens with HTTPS (HTTP/2 and HTTP/1.1) on 127.0.0.1:8443 with a
+                certificate for *.shareasale.com, shareasale.com and localhost signed by a
+                local CA made at start, in DIR/tls; it prints the CA's path for curl's
+                --cacert and for a browser. Replace DIR/tls/cert.pem and key.pem and the next
+                new connection gets the new certificate.""";
     }
 
     @Override
@@ -70,6 +76,8 @@ public final class SandboxCommand implements Command {
                 args.intOption("--sqs-store-port", defaults.sqsStorePort(), 0, 65535),
                 dataDir(args.option("--data"), defaults.dataDir()));
         String mapping = args.option("--mapping");
+        boolean tls = args.flag("--tls");
+        int tlsPort = args.intOption("--tls-port", SandboxTls.DEFAULT_PORT, 0, 65535);
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
@@ -81,11 +89,28 @@ public final class SandboxCommand implements Command {
             }
             overrides.put("mapping.files", List.of(folder.toString()));
         }
+        SandboxTls https = null;
+        if (tls) {
+            https = SandboxTls.create(options.dataDir().resolve("tls"), tlsPort);
+            overrides.putAll(https.overrides());
+        }
         Sandbox sandbox = Sandbox.start(options, overrides);
         out.println(StartupBanner.describe(sandbox.cutover()));
+        if (https != null) {
+            out.println("tls: https://127.0.0.1:" + sandbox.cutover().tlsPort() + " (HTTP/2, HTTP/1.1) certificate "
+                    + https.certificates().certificate() + ", valid until "
+                    + https.certificates().notAfter());
+            out.println("tls: trust the CA certificate " + https.caCertificate());
+            out.println("tls: chromium --ignore-certificate-errors-spki-list="
+                    + https.certificates().spkiSha256());
+        }
         out.println("data: " + options.dataDir() + " (the spool and ElasticMQ's messages; kept across restarts)");
         out.println();
         out.println(TryThis.text(sandbox));
+        if (https != null) {
+            out.println();
+            out.println(TryThis.https(sandbox, https));
+        }
         out.flush();
         Shutdown.await(sandbox);
         return 0;

@@ -14,6 +14,18 @@ final class TryThis {
                 : String.join(", ", sources) + " (watched: an edit reloads)";
     }
 
+    /** The HTTPS lines, with the CA to trust. */
+    static String https(Sandbox sandbox, SandboxTls tls) {
+        int port = sandbox.cutover().tlsPort();
+        String click = "https://www.shareasale.com:" + port
+                + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
+        return String.join(
+                "\n",
+                "Over HTTPS (HTTP/2 when the client offers it):",
+                "  curl -si --http2 --cacert " + tls.caCertificate() + " --resolve www.shareasale.com:" + port
+                        + ":127.0.0.1 '" + click + "'");
+    }
+
     static String text(Sandbox sandbox) {
         String cutover = sandbox.url();
         String admin = "http://127.0.0.1:" + sandbox.cutover().adminPort();

@@ -164,6 +164,7 @@ public final class ConfigLoader {
         }
 
         String accessLog = s.stringOrOff("access-log", "stdout", "off", "stdout, off, or a file path");
+        TlsSettings tls = tls(s, server);
 
         QueueSettings queue = queue(s, deadlines);
         SpoolSettings spool = spool(s);
@@ -197,7 +198,78 @@ public final class ConfigLoader {
                 new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)),
                 directorySettings,
                 replay,
+                tls,
                 cookies(s, cookieDomain.filter(ConfigLoader::isDomain)));
+    }
+
+    /**
+     * The HTTPS listener and the backends' trusted CAs. The files must exist at start; whether
+     * they hold a usable certificate and key is checked when the listener builds its contexts,
+     * with the file named.
+     */
+    private static TlsSettings tls(Settings s, ServerSettings server) {
+        boolean enabled = s.bool("tls.enabled", false);
+        String host = s.string("tls.host", server.host());
+        int port = s.integer("tls.port", 8443, 0, 65535);
+        Path certificate = tlsFile(s, "tls.certificate", enabled);
+        Path privateKey = tlsFile(s, "tls.private-key", enabled);
+        List<Path> sni = new ArrayList<>();
+        for (String file : s.list("tls.sni-certificates")) {
+            Path path = s.path(file);
+            if (enabled && !Files.isRegularFile(path)) {
+                s.problem(
+                        "tls.sni-certificates",
+                        file,
+                        "PEM files holding a chain and its key (not found: " + path + ")");
+            }
+            sni.add(path);
+        }
+        Duration watch = s.duration("tls.watch-interval", Duration.ofSeconds(1));
+        if (watch.compareTo(Duration.ofMillis(100)) < 0) {
+            s.problem("tls.watch-interval", Durations.format(watch), ">= 100ms");
+        }
+        Http2Limits http2 = new Http2Limits(
+                s.bool("tls.http2.enabled", true),
+                s.integer("tls.http2.max-concurrent-streams", 100, 1, 10_000),
+                s.bytes("tls.http2.max-header-list-size", server.maxHeaderSize(), 1024, 1024 * 1024),
+                s.integer("tls.http2.max-resets-per-window", 200, 1, 1_000_000),
+                s.duration("tls.http2.reset-window", Duration.ofSeconds(30)));
+        if (http2.resetWindow().compareTo(Duration.ofSeconds(1)) < 0) {
+            s.problem("tls.http2.reset-window", Durations.format(http2.resetWindow()), ">= 1s");
+        }
+        Optional<Path> primaryTrust = trustFile(s, "backends.primary.trust-ca");
+        Optional<Path> legacyTrust = trustFile(s, "backends.legacy.trust-ca");
+        Optional<TlsListenerSettings> listener = enabled && certificate != null && privateKey != null
+                ? Optional.of(new TlsListenerSettings(host, port, certificate, privateKey, sni, watch, http2))
+                : Optional.empty();
+        return new TlsSettings(listener, primaryTrust, legacyTrust);
+    }
+
+    private static Path tlsFile(Settings s, String key, boolean required) {
+        String value = s.string(key, null);
+        if (value == null) {
+            if (required) {
+                s.problem(key, null, "a PEM file (tls.enabled is true)");
+            }
+            return null;
+        }
+        Path path = s.path(value);
+        if (required && !Files.isRegularFile(path)) {
+            s.problem(key, value, "a readable PEM file (not found: " + path + ")");
+        }
+        return path;
+    }
+
+    private static Optional<Path> trustFile(Settings s, String key) {
+        Optional<String> value = s.optionalString(key);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = s.path(value.get());
+        if (!Files.isRegularFile(path)) {
+            s.problem(key, value.get(), "a PEM file of CA certificates (not found: " + path + ")");
+        }
+        return Optional.of(path);
     }
 
     private static DirectorySettings directorySettings(Settings s, DirectoryStoreKind store) {

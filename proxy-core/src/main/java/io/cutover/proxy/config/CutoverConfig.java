@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param unknownAffiliate what clicks of affiliates missing from the directory become
  * @param directory the directory's store and cache, and how mapping and directory reload
  * @param replay how queued events are replayed
+ * @param tls the HTTPS listener and the backends' trusted CAs
  * @param cookies the cookie bridge: phases, scoping, lifetimes, limits and consent
  */
 public record CutoverConfig(
@@ -46,6 +47,7 @@ public record CutoverConfig(
         UnknownAffiliateSettings unknownAffiliate,
         DirectorySettings directory,
         ReplaySettings replay,
+        TlsSettings tls,
         CookieSettings cookies) {
 
     public CutoverConfig {

@@ -7,9 +7,12 @@ import io.cutover.failover.guard.GuardedBackend;
 import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.failover.guard.Scheduler;
 import io.cutover.proxy.config.BackendSettings;
+import io.cutover.proxy.config.TlsSettings;
 import io.cutover.proxy.flow.ClientHeaders;
 import io.cutover.proxy.flow.Exchange;
 import io.cutover.proxy.server.Transport;
+import io.cutover.proxy.tls.PemFiles;
+import io.cutover.proxy.tls.ServerCertificates;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
@@ -23,6 +26,8 @@ import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -50,6 +55,7 @@ public final class Origins implements AutoCloseable {
      * @param minimumAttemptNanos an attempt with less budget left is not started
      * @param guards each backend's guard, by name ({@code primary}, {@code legacy})
      * @param retries each backend's retry policy, by name
+     * @param trust the CAs each backend's certificate is checked against, beyond the JDK's
      */
     public Origins(
             EventLoopGroup loops,
@@ -61,13 +67,14 @@ public final class Origins implements AutoCloseable {
             LongSupplier ticker,
             long minimumAttemptNanos,
             Function<String, BackendGuard> guards,
-            Function<String, RetryPolicy> retries) {
+            Function<String, RetryPolicy> retries,
+            TlsSettings trust) {
         // Asynchronous DNS: the JDK resolver would block the event loop on every new connection.
         this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(transport.datagramChannel())
                 .socketChannelType(transport.socketChannel()));
-        SslContext primaryTls = tls(primary);
-        SslContext legacyTls = legacy.map(Origins::tls).orElse(null);
+        SslContext primaryTls = tls(primary, trust);
+        SslContext legacyTls = legacy.map(settings -> tls(settings, trust)).orElse(null);
         for (EventExecutor executor : loops) {
             EventLoop loop = (EventLoop) executor;
             OriginBackend primaryBackend =
@@ -116,15 +123,26 @@ public final class Origins implements AutoCloseable {
         return backend;
     }
 
-    /** The TLS client context for a backend (host name verified), or {@code null} for plain HTTP. */
-    static SslContext tls(BackendSettings settings) {
+    /**
+     * The TLS client context for a backend (host name verified), or {@code null} for plain HTTP.
+     * The certificate is checked against {@code backends.NAME.trust-ca} when set, else the JDK's
+     * trust store.
+     */
+    static SslContext tls(BackendSettings settings, TlsSettings trust) {
         if (!settings.tls()) {
             return null;
         }
+        Optional<Path> ca = trust.trustFor(settings.name());
         try {
-            return SslContextBuilder.forClient()
-                    .endpointIdentificationAlgorithm("HTTPS")
-                    .build();
+            SslContextBuilder builder = SslContextBuilder.forClient()
+                    .protocols(ServerCertificates.PROTOCOLS)
+                    .endpointIdentificationAlgorithm("HTTPS");
+            if (ca.isPresent()) {
+                builder.trustManager(PemFiles.certificates(ca.get()).toArray(new X509Certificate[0]));
+            }
+            return builder.build();
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException("backends." + settings.name() + ".trust-ca: " + e.getMessage(), e);
         } catch (SSLException e) {
             throw new IllegalStateException(
                     "backends." + settings.name() + ".url: " + settings.url()

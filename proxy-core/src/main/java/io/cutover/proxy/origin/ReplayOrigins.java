@@ -6,6 +6,7 @@ import io.cutover.failover.ResponsePolicy;
 import io.cutover.failover.replay.ReplayDelivery;
 import io.cutover.failover.replay.ReplayRequest;
 import io.cutover.proxy.config.BackendSettings;
+import io.cutover.proxy.config.TlsSettings;
 import io.cutover.proxy.server.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.Unpooled;
@@ -49,15 +50,25 @@ public final class ReplayOrigins implements AutoCloseable {
 
     public ReplayOrigins(
             Transport transport, BackendSettings primary, Optional<BackendSettings> legacy, LongSupplier ticker) {
+        this(transport, primary, legacy, ticker, TlsSettings.none());
+    }
+
+    /** @param trust the CAs each backend's certificate is checked against, beyond the JDK's */
+    public ReplayOrigins(
+            Transport transport,
+            BackendSettings primary,
+            Optional<BackendSettings> legacy,
+            LongSupplier ticker,
+            TlsSettings trust) {
         this.group = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("cutover-replay-io", true), transport.ioHandlerFactory());
         this.loop = group.next();
         this.resolver = new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                 .datagramChannelType(transport.datagramChannel())
                 .socketChannelType(transport.socketChannel()));
-        this.primary = replay(transport, primary, ticker);
-        this.legacy =
-                legacy.map(settings -> replay(transport, settings, ticker)).orElse(null);
+        this.primary = replay(transport, primary, ticker, trust);
+        this.legacy = legacy.map(settings -> replay(transport, settings, ticker, trust))
+                .orElse(null);
     }
 
     public ReplayDelivery primary() {
@@ -69,7 +80,7 @@ public final class ReplayOrigins implements AutoCloseable {
         return Optional.ofNullable(legacy);
     }
 
-    private OriginReplay replay(Transport transport, BackendSettings settings, LongSupplier ticker) {
+    private OriginReplay replay(Transport transport, BackendSettings settings, LongSupplier ticker, TlsSettings trust) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
                 .channel(transport.socketChannel())
@@ -79,7 +90,7 @@ public final class ReplayOrigins implements AutoCloseable {
                         settings.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.SO_KEEPALIVE, true)
-                .handler(new OriginChannelInitializer(settings, Origins.tls(settings)));
+                .handler(new OriginChannelInitializer(settings, Origins.tls(settings, trust)));
         OriginPool pool = new OriginPool(loop, bootstrap::connect, settings.maxConnections());
         pools.add(pool);
         return new OriginReplay(settings, pool, ticker);

@@ -26,7 +26,7 @@ import java.util.zip.CRC32C;
  * steps, or a CSV being copied in, is reloaded once, when it is whole. Not thread-safe: one
  * thread polls.
  */
-final class FileWatch {
+public final class FileWatch {
 
     /**
      * A file's state; {@code MISSING} while it does not exist (mid-rename, or deleted). Two
@@ -54,13 +54,13 @@ final class FileWatch {
      * @param files the files to watch, asked for at every poll (a folder of mapping files may
      *     gain a file; a directory file may name another CSV)
      */
-    FileWatch(Supplier<List<Path>> files) {
+    public FileWatch(Supplier<List<Path>> files) {
         this.files = Objects.requireNonNull(files, "files");
         this.applied = Map.of();
     }
 
     /** True when the files differ from what was last applied and have not moved since the last poll. */
-    boolean poll() {
+    public boolean poll() {
         Map<Path, Stamp> now = stamps(candidate != null ? candidate : applied);
         if (now.equals(applied)) {
             candidate = null;
@@ -74,7 +74,7 @@ final class FileWatch {
     }
 
     /** Marks the state the last {@link #poll} saw as applied (reloaded, or refused: not retried until edited). */
-    void applied() {
+    public void applied() {
         if (candidate != null) {
             applied = candidate;
             candidate = null;
@@ -85,7 +85,7 @@ final class FileWatch {
      * Takes the current files as applied: at start, once the first snapshot is loaded, and after
      * a reload that another trigger started.
      */
-    void resync() {
+    public void resync() {
         applied = stamps(applied);
         candidate = null;
     }

@@ -76,7 +76,7 @@ public final class ReplayService implements AutoCloseable {
         ReplayOrigins origins = null;
         try {
             probe(sqs, queueUrl, deadLetterUrl);
-            origins = new ReplayOrigins(transport, config.primary(), config.legacy(), ticker);
+            origins = new ReplayOrigins(transport, config.primary(), config.legacy(), ticker, config.tls());
             ReplayMetrics metrics = new ReplayMetrics(telemetry.meter());
             Replayer.Builder builder = Replayer.builder(sqs, queueUrl, config.replay(), origins.primary())
                     .primaryGate(primaryGate)

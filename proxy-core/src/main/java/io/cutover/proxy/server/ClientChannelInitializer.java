@@ -1,53 +1,106 @@
 package io.cutover.proxy.server;
 
+import io.cutover.proxy.config.Http2Limits;
 import io.cutover.proxy.config.ServerSettings;
 import io.cutover.proxy.flow.TrackingFlow;
+import io.cutover.proxy.tls.ServerCertificates;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Builds a client connection's pipeline in flow order: transport (idle), HTTP (codec, keep-alive,
- * bounded aggregation), tracking (the receiver, one request at a time). Handler names are
- * constants in that order.
+ * Builds a client connection's pipeline in flow order: transport (idle), then for the HTTPS
+ * listener TLS (the certificate chosen by SNI) and ALPN, then HTTP, then tracking (the receiver).
+ * Handler names are constants in that order.
+ *
+ * <p>HTTP/1.1 (plain, or over TLS when ALPN picks it) is one chain built by {@link
+ * #addHttp1Handlers}: codec, keep-alive, bounded aggregation, the receiver, one request at a time.
+ * HTTP/2 is Netty's frame codec and multiplexer on the connection, and on each stream a child
+ * channel whose chain ({@link #addStreamHandlers}) turns the stream's frames into the same request
+ * object and hands it to the same receiver: one stream is one request through the same flow.
+ * Keep-alive and pipelining are HTTP/1.1's and stay out of the streams.
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 
     public static final String IDLE = "idle";
+    public static final String TLS = "tls";
+    public static final String ALPN = "alpn";
     public static final String CODEC = "codec";
     public static final String KEEP_ALIVE = "keepAlive";
     public static final String AGGREGATOR = "aggregator";
+    public static final String H2_CODEC = "h2Codec";
+    public static final String H2_IDLE = "h2Idle";
+    public static final String H2_STREAMS = "h2Streams";
+    public static final String STREAM_CODEC = "streamCodec";
     public static final String RECEIVER = "receiver";
 
     private final ServerSettings settings;
     private final TrackingFlow flow;
     private final LongSupplier ticker;
+    private final ServerCertificates certificates;
+    private final Http2Limits http2;
 
+    /** The plain HTTP/1.1 listener. */
     public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker) {
+        this(settings, flow, ticker, null, null);
+    }
+
+    /**
+     * The HTTPS listener, or the plain one when {@code certificates} is {@code null}.
+     *
+     * @param http2 the HTTP/2 limits (HTTP/2 is offered when ALPN lists it)
+     */
+    public ClientChannelInitializer(
+            ServerSettings settings,
+            TrackingFlow flow,
+            LongSupplier ticker,
+            ServerCertificates certificates,
+            Http2Limits http2) {
         this.settings = settings;
         this.flow = flow;
         this.ticker = ticker;
+        this.certificates = certificates;
+        this.http2 = http2;
     }
 
     @Override
     protected void initChannel(Channel ch) {
         ChannelPipeline p = ch.pipeline();
         addTransportHandlers(p);
-        addHttpHandlers(p);
-        addTrackingHandlers(p);
+        if (certificates == null) {
+            addHttp1Handlers(p, "http");
+        } else {
+            addTlsHandlers(p);
+        }
     }
 
     private void addTransportHandlers(ChannelPipeline p) {
         p.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
-    private void addHttpHandlers(ChannelPipeline p) {
+    /**
+     * The SNI handler reads the ClientHello, asks for the certificate of the name it carries and
+     * replaces itself with the TLS handler; ALPN then picks the HTTP chain.
+     */
+    private void addTlsHandlers(ChannelPipeline p) {
+        p.addLast(TLS, new SniHandler(certificates::select));
+        p.addLast(ALPN, new ClientProtocolNegotiator(this));
+    }
+
+    /** HTTP/1.1 on a connection, plain ({@code scheme} http) or over TLS (https). */
+    void addHttp1Handlers(ChannelPipeline p, String scheme) {
         p.addLast(
                 CODEC,
                 new HttpServerCodec(new HttpDecoderConfig()
@@ -55,9 +108,43 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
                         .setMaxHeaderSize(settings.maxHeaderSize())));
         p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
         p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
+        addTrackingHandlers(p, scheme);
     }
 
-    private void addTrackingHandlers(ChannelPipeline p) {
-        p.addLast(RECEIVER, new ClientRequestReceiver(flow, settings, ticker));
+    /**
+     * HTTP/2 on a TLS connection, with its limits: concurrent streams and header list size
+     * announced in SETTINGS and enforced by the decoder; a client resetting more streams than
+     * allowed per window (rapid reset) gets GOAWAY(ENHANCE_YOUR_CALM) and is cut off.
+     */
+    void addHttp2Handlers(ChannelPipeline p) {
+        Http2Settings initial = Http2Settings.defaultSettings()
+                .maxConcurrentStreams(http2.maxConcurrentStreams())
+                .maxHeaderListSize(http2.maxHeaderListSize());
+        p.addLast(
+                H2_CODEC,
+                Http2FrameCodecBuilder.forServer()
+                        .initialSettings(initial)
+                        .validateHeaders(true)
+                        .decoderEnforceMaxRstFramesPerWindow(http2.maxResetsPerWindow(), (int)
+                                Math.max(1, http2.resetWindow().toSeconds()))
+                        .build());
+        p.addLast(H2_IDLE, new Http2IdleCloser());
+        p.addLast(H2_STREAMS, new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
+            @Override
+            protected void initChannel(Http2StreamChannel stream) {
+                addStreamHandlers(stream.pipeline());
+            }
+        }));
+    }
+
+    /** One HTTP/2 stream: frames to one request for the receiver, its answer back to frames. */
+    void addStreamHandlers(ChannelPipeline p) {
+        p.addLast(STREAM_CODEC, new Http2StreamFrameToHttpObjectCodec(true));
+        p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
+        addTrackingHandlers(p, "https");
+    }
+
+    private void addTrackingHandlers(ChannelPipeline p, String scheme) {
+        p.addLast(RECEIVER, new ClientRequestReceiver(flow, settings, ticker, scheme));
     }
 }

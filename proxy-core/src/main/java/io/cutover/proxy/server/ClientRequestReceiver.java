@@ -52,6 +52,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private final TrackingFlow flow;
     private final ServerSettings settings;
     private final LongSupplier ticker;
+    private final String scheme;
     /** Pipelined requests held per connection before reading pauses. */
     static final int MAX_WAITING = 16;
 
@@ -61,9 +62,27 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private boolean paused;
 
     ClientRequestReceiver(TrackingFlow flow, ServerSettings settings, LongSupplier ticker) {
+        this(flow, settings, ticker, "http");
+    }
+
+    /**
+     * @param scheme how the client reached Cutover, {@code http} or {@code https}: the {@code
+     *     X-Forwarded-Proto} the backends are told, unless a trusted load balancer says otherwise
+     */
+    ClientRequestReceiver(TrackingFlow flow, ServerSettings settings, LongSupplier ticker, String scheme) {
         this.flow = flow;
         this.settings = settings;
         this.ticker = ticker;
+        this.scheme = scheme;
+    }
+
+    /**
+     * The peer is known from here on: over TLS this handler is only added once ALPN has chosen
+     * HTTP/1.1, long after the connection became active.
+     */
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        peer = address(ctx.channel().remoteAddress());
     }
 
     @Override
@@ -259,7 +278,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     private ClientHeaders headers(HttpHeaders h) {
         String clientIp = peer;
         String forwardedFor = peer;
-        String proto = "http";
+        String proto = scheme;
         if (settings.trustForwardedFor()) {
             String chain = h.get(ProxyHeaderNames.X_FORWARDED_FOR);
             if (chain != null && !chain.isBlank()) {

@@ -25,6 +25,7 @@ import io.cutover.mapping.table.MappingTable;
 import io.cutover.proxy.EventIds;
 import io.cutover.proxy.config.BackendSettings;
 import io.cutover.proxy.config.Deadlines;
+import io.cutover.proxy.config.TlsSettings;
 import io.cutover.proxy.config.TransportKind;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.server.Transport;
@@ -133,7 +134,8 @@ class PixelAnswerFuzzTest {
                 0,
                 // Every connection is reset, so the breakers open early on: the pixel must not care.
                 name -> new BackendGuard(name, GuardSettings.defaults(), Clock.systemUTC(), GuardListener.NONE),
-                name -> RetryPolicy.none());
+                name -> RetryPolicy.none(),
+                TlsSettings.none());
         // The real durable path for the local pixels: a spool only, no SQS.
         spoolDir = Files.createTempDirectory("pixel-fuzz-spool");
         retryQueue = new DurableRetryQueue(
