@@ -109,7 +109,7 @@ public final class SetCookieRewriter {
     }
 
     /** Letters, digits and hyphens in dot-separated labels of 1–63, at most 253 in all. */
-    private static boolean isHostName(String domain) {
+    static boolean isHostName(String domain) {
         int start = domain.startsWith(".") ? 1 : 0;
         int length = domain.length();
         if (length - start < 1 || length - start > MAX_DOMAIN_LENGTH) {

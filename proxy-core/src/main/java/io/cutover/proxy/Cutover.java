@@ -1,7 +1,7 @@
 package io.cutover.proxy;
 
-import io.cutover.cookie.CookieHeader;
-import io.cutover.cookie.SetCookieRewriter;
+import io.cutover.cookie.CookieBridge;
+import io.cutover.cookie.CookieProblem;
 import io.cutover.failover.guard.BackendGuard;
 import io.cutover.failover.guard.BreakerState;
 import io.cutover.failover.guard.GuardListener;
@@ -13,6 +13,7 @@ import io.cutover.ops.health.CheckResult;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.log.AccessLog;
+import io.cutover.ops.metrics.CookieMetrics;
 import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
@@ -22,6 +23,7 @@ import io.cutover.ops.metrics.TlsMetrics;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
 import io.cutover.proxy.flow.ClientResponses;
+import io.cutover.proxy.flow.CookieAnswers;
 import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
 import io.cutover.proxy.flow.GuardRecorder;
@@ -121,15 +123,20 @@ public final class Cutover implements AutoCloseable {
         config.guards()
                 .legacy()
                 .ifPresent(settings -> guard("legacy", settings, guardMetrics, guardListener, clock, ticker));
-        SetCookieRewriter cookies =
-                config.cookieDomain().map(SetCookieRewriter::toDomain).orElseGet(SetCookieRewriter::hostOnly);
+        CookieMetrics cookieMetrics = new CookieMetrics(
+                telemetry.meter(),
+                java.util.Arrays.stream(CookieProblem.values())
+                        .map(CookieProblem::tag)
+                        .toList());
+        CookieBridge cookies =
+                new CookieBridge(config.cookies().policy(), clock, problem -> cookieMetrics.ignored(problem.tag()));
         this.origins = new Origins(
                 loops,
                 transport,
                 config.primary(),
                 config.legacy(),
-                headers -> CookieHeader.forPrimary(headers.cookie()).orElse(null),
-                headers -> CookieHeader.forLegacy(headers.cookie()).orElse(null),
+                headers -> cookies.forPrimary(headers.cookie()).orElse(null),
+                headers -> cookies.forLegacy(headers.cookie()).orElse(null),
                 ticker,
                 MINIMUM_ATTEMPT_NANOS,
                 guards::get,
@@ -156,7 +163,7 @@ public final class Cutover implements AutoCloseable {
                 EventIds.system(),
                 config.deadlines(),
                 config.fallbackLanding(),
-                new ClientResponses(cookies::rewrite),
+                new ClientResponses(new CookieAnswers(cookies, config.cookies().defaultPhase(), translator::get)),
                 observer,
                 retryQueue,
                 config.queue().ackTimeout(),

@@ -105,7 +105,9 @@ class BrowserClickTest {
 
         tab.navigate(click("browser"));
 
-        assertThat(tab.location()).matches("http://shop\\.merchant\\.test/deal\\?id=7&awc=15532_\\d{10}_[0-9a-f]{32}");
+        // The default phase is dual: sscid beside awc, the same click reference.
+        assertThat(tab.location())
+                .matches("http://shop\\.merchant\\.test/deal\\?id=7&awc=(15532_\\d{10}_[0-9a-f]{32})&sscid=\\1");
         assertThat(tab.evaluate("document.body.textContent")).isEqualTo("landed");
         assertThat(landed).singleElement().asString().startsWith("/deal?id=7&awc=15532_");
         assertThat(sandbox.awin().received())

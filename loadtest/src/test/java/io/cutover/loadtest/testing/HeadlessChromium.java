@@ -39,6 +39,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final List<Waiter> waiters = new CopyOnWriteArrayList<>();
+    private final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
     private HeadlessChromium(Process process, Path profile) {
         this.process = process;
@@ -51,12 +52,33 @@ public final class HeadlessChromium implements AutoCloseable {
      * @param extraFlags e.g. {@code --host-resolver-rules=MAP *.merchant.test 127.0.0.1:8000}
      */
     public static HeadlessChromium start(String... extraFlags) throws IOException, InterruptedException {
+        return start(false, extraFlags);
+    }
+
+    /**
+     * Starts Chromium as {@link #start(String...)} does, with third-party cookies allowed as a
+     * user may set them ({@code profile.cookie_controls_mode} 0 in the fresh profile's
+     * preferences): what a tracking pixel on a merchant's page needs to carry its click.
+     */
+    public static HeadlessChromium startAllowingThirdPartyCookies(String... extraFlags)
+            throws IOException, InterruptedException {
+        return start(true, extraFlags);
+    }
+
+    private static HeadlessChromium start(boolean thirdPartyCookies, String... extraFlags)
+            throws IOException, InterruptedException {
         String executable = Stream.of("/usr/bin/chromium", "/usr/bin/chromium-browser")
                 .filter(p -> Files.isExecutable(Path.of(p)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException(
                         "Chromium is needed for the browser tests: apt-get install chromium (.ci/run does)"));
         Path profile = Files.createTempDirectory("cutover-chromium");
+        if (thirdPartyCookies) {
+            Files.createDirectories(profile.resolve("Default"));
+            Files.writeString(
+                    profile.resolve("Default").resolve("Preferences"),
+                    "{\"profile\":{\"cookie_controls_mode\":0,\"block_third_party_cookies\":false}}");
+        }
         List<String> command = new ArrayList<>(List.of(
                 executable,
                 "--headless",
@@ -103,14 +125,48 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Opens a new tab. */
     public Tab open() throws Exception {
-        String target = call(null, "Target.createTarget", Map.of("url", "about:blank"))
-                .get("targetId")
-                .asText();
+        return open(null);
+    }
+
+    /**
+     * Opens a new tab in a new browser context: its own cookie jar and its own connections, so
+     * its first request opens a new TLS connection.
+     */
+    public Tab openIsolated() throws Exception {
+        return open(call(null, "Target.createBrowserContext", Map.of())
+                .get("browserContextId")
+                .asText());
+    }
+
+    private Tab open(String browserContext) throws Exception {
+        Map<String, Object> params = browserContext == null
+                ? Map.of("url", "about:blank")
+                : Map.of("url", "about:blank", "browserContextId", browserContext);
+        String target =
+                call(null, "Target.createTarget", params).get("targetId").asText();
         String session = call(null, "Target.attachToTarget", Map.of("targetId", target, "flatten", true))
                 .get("sessionId")
                 .asText();
         call(session, "Page.enable", Map.of());
+        call(session, "Network.enable", Map.of());
         return new Tab(session);
+    }
+
+    /**
+     * One response the browser got, redirects included, as the DevTools protocol reports it.
+     *
+     * @param protocol {@code h2}, {@code http/1.1}…
+     * @param issuer the issuer of the server certificate, or empty over plain HTTP
+     */
+    public record Response(String url, int status, String protocol, String issuer, JsonNode headers) {
+        static Response of(JsonNode r) {
+            return new Response(
+                    r.path("url").asText(),
+                    r.path("status").asInt(),
+                    r.path("protocol").asText(),
+                    r.path("securityDetails").path("issuer").asText(""),
+                    r.path("headers"));
+        }
     }
 
     /** Every cookie the browser holds. */
@@ -128,6 +184,50 @@ public final class HeadlessChromium implements AutoCloseable {
             this.session = session;
         }
 
+        /** Every response of this tab so far, in order: redirects, pages, images. */
+        public List<Response> responses() {
+            List<Response> out = new ArrayList<>();
+            for (JsonNode event : events) {
+                if (!session.equals(event.path("sessionId").asText())) {
+                    continue;
+                }
+                JsonNode params = event.path("params");
+                if ("Network.requestWillBeSent".equals(event.path("method").asText())
+                        && params.has("redirectResponse")) {
+                    out.add(Response.of(params.get("redirectResponse")));
+                } else if ("Network.responseReceived"
+                        .equals(event.path("method").asText())) {
+                    out.add(Response.of(params.get("response")));
+                }
+            }
+            return out;
+        }
+
+        /** Every cookie the browser left out of this tab's requests, with why, for failure messages. */
+        public List<String> blockedCookies() {
+            List<String> out = new ArrayList<>();
+            for (JsonNode event : events) {
+                if (session.equals(event.path("sessionId").asText())
+                        && "Network.requestWillBeSentExtraInfo"
+                                .equals(event.path("method").asText())) {
+                    for (JsonNode c : event.path("params").path("associatedCookies")) {
+                        if (c.path("blockedReasons").size() > 0) {
+                            out.add(c.path("cookie").path("name").asText() + " " + c.path("blockedReasons") + " "
+                                    + c.path("exemptionReason").asText(""));
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The cookie jar of this tab's browser context, through {@code Network.getAllCookies}. */
+        public List<JsonNode> cookies() throws Exception {
+            List<JsonNode> out = new ArrayList<>();
+            call(session, "Network.getAllCookies", Map.of()).get("cookies").forEach(out::add);
+            return out;
+        }
+
         /** Navigates (following redirects) and waits for the final page's load event. */
         public void navigate(String url) throws Exception {
             CompletableFuture<JsonNode> loaded =
@@ -138,6 +238,18 @@ public final class HeadlessChromium implements AutoCloseable {
                 throw new IllegalStateException("navigation to " + url + " failed: "
                         + result.get("errorText").asText());
             }
+            loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        /**
+         * Runs a script that navigates (a link's {@code click()}) and waits for the next page's
+         * load event.
+         */
+        public void navigateBy(String script) throws Exception {
+            CompletableFuture<JsonNode> loaded =
+                    await(m -> session.equals(m.path("sessionId").asText())
+                            && "Page.loadEventFired".equals(m.path("method").asText()));
+            evaluate(script);
             loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
 
@@ -194,6 +306,10 @@ public final class HeadlessChromium implements AutoCloseable {
             }
             return;
         }
+        String method = message.path("method").asText();
+        if (method.startsWith("Network.re")) {
+            events.add(message);
+        }
         for (Waiter waiter : waiters) {
             if (waiter.event().test(message)) {
                 waiters.remove(waiter);
@@ -226,6 +342,8 @@ public final class HeadlessChromium implements AutoCloseable {
         }
         try (Stream<Path> files = Files.walk(profile)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // A file Chromium removed itself while the profile was walked: nothing left to do.
         }
     }
 

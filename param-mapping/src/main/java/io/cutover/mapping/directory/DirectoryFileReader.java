@@ -1,5 +1,6 @@
 package io.cutover.mapping.directory;
 
+import io.cutover.cookie.Phase;
 import io.cutover.mapping.landing.HostName;
 import io.cutover.mapping.landing.LandingUrl;
 import io.cutover.mapping.landing.LandingVerdict;
@@ -17,8 +18,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -28,7 +31,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class DirectoryFileReader {
 
     static final String TOP_KEYS = "one of merchants, affiliates, affiliates-file";
-    static final String MERCHANT_KEYS = "one of advertiser, landing, domains";
+    static final String MERCHANT_KEYS = "one of advertiser, landing, domains, phase";
 
     private final String source;
     private final Path baseDirectory;
@@ -137,11 +140,33 @@ final class DirectoryFileReader {
         String advertiser = number(fields, "advertiser", "the Awin advertiser id (awinmid), a number");
         List<String> domains = readDomains(fields);
         String landing = readLanding(fields, domains);
+        Optional<Phase> phase = readPhase(fields);
         fields.rejectUnknown(MERCHANT_KEYS);
-        if (advertiser == null || domains == null || landing == null) {
+        if (advertiser == null || domains == null || landing == null || phase == null) {
             return null;
         }
-        return new Merchant(id, advertiser, landing, domains);
+        return new Merchant(id, advertiser, landing, domains, phase.orElse(null));
+    }
+
+    /** The merchant's phase; empty when not written (the config's default applies), null when wrong. */
+    private Optional<Phase> readPhase(YamlMap fields) {
+        Node node = fields.value("phase");
+        if (node == null) {
+            return Optional.empty();
+        }
+        String written = fields.scalar("phase");
+        if (written == null && !(node instanceof ScalarNode)) {
+            return null;
+        }
+        Optional<Phase> phase = written == null ? Optional.empty() : Phase.parse(written);
+        if (phase.isEmpty()) {
+            problems.add(
+                    source,
+                    fields.line("phase"),
+                    fields.child("phase") + ": " + Quoted.of(written) + " (expected: " + Phase.NAMES + ")");
+            return null;
+        }
+        return phase;
     }
 
     private List<String> readDomains(YamlMap fields) {

@@ -1,5 +1,6 @@
 package io.cutover.mapping.directory;
 
+import io.cutover.cookie.Phase;
 import io.cutover.mapping.landing.HostName;
 import io.cutover.mapping.landing.LandingUrl;
 import io.cutover.mapping.landing.LandingVerdict;
@@ -18,6 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   pk = affiliate#873588 publisher = "402911"
  * </pre>
  *
+ * A merchant item may also carry {@code phase} ({@code legacy-only}, {@code dual} or {@code
+ * primary-only}); without it the configured default phase applies.
+ *
  * All values are strings ({@code S}; {@code domains} a string set, {@code SS}). Decoding checks
  * an item as the file reader checks a file entry, so a hand-edited item cannot serve a bad
  * redirect.
@@ -31,9 +35,10 @@ final class DirectoryItems {
     static final String LANDING = "landing";
     static final String DOMAINS = "domains";
     static final String PUBLISHER = "publisher";
+    static final String PHASE = "phase";
 
     /** The attributes a scan reads: nothing else an item may carry. */
-    static final String PROJECTION = String.join(", ", KEY, ADVERTISER, LANDING, DOMAINS, PUBLISHER);
+    static final String PROJECTION = String.join(", ", KEY, ADVERTISER, LANDING, DOMAINS, PUBLISHER, PHASE);
 
     private DirectoryItems() {}
 
@@ -50,6 +55,9 @@ final class DirectoryItems {
         item.put(ADVERTISER, AttributeValue.fromS(merchant.advertiserId()));
         item.put(LANDING, AttributeValue.fromS(merchant.defaultLanding()));
         item.put(DOMAINS, AttributeValue.fromSs(merchant.allowedDomains()));
+        if (merchant.phase() != null) {
+            item.put(PHASE, AttributeValue.fromS(merchant.phase().toString()));
+        }
         return item;
     }
 
@@ -98,7 +106,12 @@ final class DirectoryItems {
         if (url == null || url.verdict() != LandingVerdict.SAFE || url.schemeAssumed() || url.userinfoDropped()) {
             throw new IllegalArgumentException(LANDING + ": " + landing + " (expected: an absolute http(s) URL)");
         }
-        Merchant merchant = new Merchant(legacyId, advertiser, url.canonical(), domains);
+        String phaseText = string(item, PHASE);
+        Phase phase = phaseText == null ? null : Phase.parse(phaseText).orElse(null);
+        if (phaseText != null && phase == null) {
+            throw new IllegalArgumentException(PHASE + ": " + phaseText + " (expected: " + Phase.NAMES + ")");
+        }
+        Merchant merchant = new Merchant(legacyId, advertiser, url.canonical(), domains, phase);
         if (!merchant.allows(url.host())) {
             throw new IllegalArgumentException(
                     LANDING + ": host " + url.host() + " is not on the merchant's domains " + domains);

@@ -1,5 +1,6 @@
 package io.cutover.mapping.directory;
 
+import io.cutover.cookie.Phase;
 import java.util.List;
 
 /**
@@ -11,11 +12,23 @@ import java.util.List;
  *     {@code allowedDomains}
  * @param allowedDomains lower-case host names a redirect may go to; each allows itself and its
  *     subdomains ({@code example.com} allows {@code www.example.com})
+ * @param phase the merchant's cookie phase, or {@code null} for the configured default
  */
-public record Merchant(String legacyId, String advertiserId, String defaultLanding, List<String> allowedDomains) {
+public record Merchant(
+        String legacyId, String advertiserId, String defaultLanding, List<String> allowedDomains, Phase phase) {
 
     public Merchant {
         allowedDomains = List.copyOf(allowedDomains);
+    }
+
+    /** A merchant that follows the configured default phase. */
+    public Merchant(String legacyId, String advertiserId, String defaultLanding, List<String> allowedDomains) {
+        this(legacyId, advertiserId, defaultLanding, allowedDomains, null);
+    }
+
+    /** The merchant's phase, or {@code defaultPhase} when the directory gives none. */
+    public Phase phaseOr(Phase defaultPhase) {
+        return phase != null ? phase : defaultPhase;
     }
 
     /**

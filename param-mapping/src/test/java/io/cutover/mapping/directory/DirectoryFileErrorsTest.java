@@ -113,7 +113,7 @@ class DirectoryFileErrorsTest {
                   1: 2
                 """))
                 .containsExactly(
-                        "d.yaml:2:80: merchants.1.name: unknown key (expected: one of advertiser, landing, domains)",
+                        "d.yaml:2:80: merchants.1.name: unknown key (expected: one of advertiser, landing, domains, phase)",
                         "d.yaml:3:1: affiliate: unknown key (expected: one of merchants, affiliates, affiliates-file)");
     }
 

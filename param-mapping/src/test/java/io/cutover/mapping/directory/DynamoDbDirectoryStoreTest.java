@@ -3,6 +3,7 @@ package io.cutover.mapping.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.cutover.cookie.Phase;
 import io.cutover.mapping.testing.DynamoDbLocal;
 import java.time.Duration;
 import java.util.List;
@@ -155,6 +156,36 @@ class DynamoDbDirectoryStoreTest {
 
             assertThat(after.publisher("873588")).hasValue("999001");
             assertThat(before.publisher("873588")).hasValue("402911");
+        }
+    }
+
+    @Test
+    void aMerchantsPhaseIsReadFromItsItemAndAReloadChangesIt() {
+        String table = importedTable(0);
+        Merchant dual = new Merchant("41388", "15532", "https://www.example.com/", List.of("example.com"), Phase.DUAL);
+        client.putItem(b -> b.tableName(table).item(DirectoryItems.merchantItem(dual)))
+                .join();
+        try (DynamoDbDirectoryStore store = store(table)) {
+            CachedDirectory before = CachedDirectory.preload(store, DirectoryCache.defaults(), loader)
+                    .join();
+            assertThat(before.merchant("41388"))
+                    .hasValueSatisfying(m -> assertThat(m.phase()).isEqualTo(Phase.DUAL));
+            assertThat(before.merchant("24570"))
+                    .hasValueSatisfying(m -> assertThat(m.phase()).isNull());
+
+            client.putItem(b -> b.tableName(table)
+                            .item(DirectoryItems.merchantItem(new Merchant(
+                                    "41388",
+                                    "15532",
+                                    "https://www.example.com/",
+                                    List.of("example.com"),
+                                    Phase.PRIMARY_ONLY))))
+                    .join();
+            CachedDirectory after = CachedDirectory.preload(store, DirectoryCache.defaults(), loader)
+                    .join();
+
+            assertThat(after.merchant("41388"))
+                    .hasValueSatisfying(m -> assertThat(m.phase()).isEqualTo(Phase.PRIMARY_ONLY));
         }
     }
 

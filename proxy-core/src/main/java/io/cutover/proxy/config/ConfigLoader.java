@@ -1,5 +1,7 @@
 package io.cutover.proxy.config;
 
+import io.cutover.cookie.CookiePolicy;
+import io.cutover.cookie.Phase;
 import io.cutover.failover.ResponsePolicy;
 import io.cutover.failover.guard.BreakerSettings;
 import io.cutover.failover.guard.GuardSettings;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -195,7 +198,8 @@ public final class ConfigLoader {
                 new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)),
                 directorySettings,
                 replay,
-                tls);
+                tls,
+                cookies(s, cookieDomain.filter(ConfigLoader::isDomain)));
     }
 
     /**
@@ -353,6 +357,46 @@ public final class ConfigLoader {
                 linger,
                 ackTimeout,
                 drainInterval);
+    }
+
+    private static CookieSettings cookies(Settings s, Optional<String> domain) {
+        CookiePolicy defaults = CookiePolicy.defaults();
+        String phaseText = s.string("cookies.default-phase", Phase.DUAL.toString());
+        Phase phase = Phase.parse(phaseText).orElse(null);
+        if (phase == null) {
+            s.problem("cookies.default-phase", phaseText, Phase.NAMES);
+            phase = Phase.DUAL;
+        }
+        Duration maxLifetime = s.duration("cookies.max-lifetime", defaults.maxLifetime());
+        int maxCount = s.integer("cookies.max-count", defaults.maxCookies(), 1, 1000);
+        int maxBytes = s.bytes("cookies.max-bytes", defaults.maxCookieBytes(), 64, 65536);
+        String legacyName = s.string("cookies.legacy-click-cookie", defaults.legacyClickCookie());
+        Duration legacyLifetime = s.duration("cookies.legacy-click-lifetime", defaults.legacyClickLifetime());
+        boolean crossSite = s.bool("cookies.cross-site", defaults.crossSite());
+        int vendor = s.integer("cookies.tcf-vendor-id", 0, 0, 65535);
+        try {
+            return new CookieSettings(
+                    phase,
+                    new CookiePolicy(
+                            domain,
+                            maxLifetime,
+                            maxCount,
+                            maxBytes,
+                            legacyName,
+                            legacyLifetime,
+                            crossSite,
+                            vendor == 0 ? OptionalInt.empty() : OptionalInt.of(vendor)));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage().startsWith("domain:")) {
+                s.problem("cookies.domain", domain.orElse(""), "a domain such as .shareasale.com");
+            } else {
+                s.problem(
+                        "cookies.legacy-click-cookie",
+                        legacyName,
+                        "a cookie name that is not one of Awin's: letters, digits, _ or -, optionally with {merchant}");
+            }
+            return new CookieSettings(phase, defaults);
+        }
     }
 
     private static SpoolSettings spool(Settings s) {

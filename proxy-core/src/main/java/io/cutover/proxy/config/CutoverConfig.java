@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param directory the directory's store and cache, and how mapping and directory reload
  * @param replay how queued events are replayed
  * @param tls the HTTPS listener and the backends' trusted CAs
+ * @param cookies the cookie bridge: phases, scoping, lifetimes, limits and consent
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -46,7 +47,8 @@ public record CutoverConfig(
         UnknownAffiliateSettings unknownAffiliate,
         DirectorySettings directory,
         ReplaySettings replay,
-        TlsSettings tls) {
+        TlsSettings tls,
+        CookieSettings cookies) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);

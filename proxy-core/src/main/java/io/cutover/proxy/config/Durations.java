@@ -2,7 +2,7 @@ package io.cutover.proxy.config;
 
 import java.time.Duration;
 
-/** Parses human durations as config files write them: {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
+/** Parses human durations as config files write them: {@code 250ms}, {@code 2s}, {@code 1m}, {@code 1h}, {@code 30d}. */
 final class Durations {
 
     private Durations() {}
@@ -33,6 +33,8 @@ final class Durations {
                 return Duration.ofMinutes(amount);
             case "h":
                 return Duration.ofHours(amount);
+            case "d":
+                return Duration.ofDays(amount);
             default:
                 return null;
         }

@@ -1,5 +1,7 @@
 package io.cutover.proxy.flow;
 
+import io.cutover.cookie.BridgedAnswer;
+import io.cutover.failover.Fate;
 import io.cutover.failover.LocalAnswer;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -42,13 +44,74 @@ public final class ClientResponses {
             AsciiString.cached("p3p"));
 
     private final Function<String, Optional<String>> setCookieRewriter;
+    private final CookieAnswers cookies;
 
     /**
+     * Responses whose cookies only have their domain rewritten, with no phase or consent: for
+     * tests of other parts.
+     *
      * @param setCookieRewriter rewrites one backend {@code Set-Cookie} value for the legacy host;
      *     empty drops it (a value that could split a header never reaches the client)
      */
     public ClientResponses(Function<String, Optional<String>> setCookieRewriter) {
         this.setCookieRewriter = setCookieRewriter;
+        this.cookies = null;
+    }
+
+    /** Responses whose cookies and landing go through the cookie bridge. */
+    public ClientResponses(CookieAnswers cookies) {
+        this.setCookieRewriter = null;
+        this.cookies = cookies;
+    }
+
+    /**
+     * A tracked click's answer from the backend of {@code fate}: its cookies kept by the
+     * merchant's phase and the shopper's consent, scoped to the legacy host, and the click
+     * references merged into its {@code Location}. Takes ownership of {@code origin}'s content.
+     */
+    public FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head, Exchange exchange, Fate fate) {
+        if (cookies == null) {
+            return relay(origin, eventId, head);
+        }
+        BridgedAnswer answer = cookies.answer(
+                exchange,
+                fate,
+                origin.headers().getAll(HttpHeaderNames.SET_COOKIE),
+                origin.headers().get(HttpHeaderNames.LOCATION));
+        FullHttpResponse out = relay(origin, eventId, head, List.of());
+        if (answer.location() != null) {
+            out.headers().set(HttpHeaderNames.LOCATION, answer.location());
+        }
+        answer.setCookies().forEach(v -> out.headers().add(HttpHeaderNames.SET_COOKIE, v));
+        return out;
+    }
+
+    /** A pass-through answer (not tracked): its cookies scoped to the legacy host, no phase applied. */
+    public FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head, Exchange exchange) {
+        if (cookies == null) {
+            return relay(origin, eventId, head);
+        }
+        List<String> scoped = cookies.passThrough(exchange, origin.headers().getAll(HttpHeaderNames.SET_COOKIE));
+        return relay(origin, eventId, head, scoped);
+    }
+
+    /**
+     * A conversion's answer from the backend of {@code fate}, cookies through the bridge as for
+     * {@link #relay(FullHttpResponse, String, boolean, Exchange, Fate)}. Releases {@code origin}.
+     */
+    public FullHttpResponse pixel(FullHttpResponse origin, String eventId, Exchange exchange, Fate fate) {
+        if (cookies == null) {
+            return pixel(origin, eventId);
+        }
+        FullHttpResponse out = local(LocalAnswer.pixel(), eventId);
+        try {
+            BridgedAnswer answer =
+                    cookies.answer(exchange, fate, origin.headers().getAll(HttpHeaderNames.SET_COOKIE), null);
+            answer.setCookies().forEach(v -> out.headers().add(HttpHeaderNames.SET_COOKIE, v));
+        } finally {
+            origin.release();
+        }
+        return out;
     }
 
     /**
@@ -57,6 +120,14 @@ public final class ClientResponses {
      * @param head whether the client asked with HEAD (the origin's Content-Length is kept)
      */
     public FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head) {
+        List<String> rewritten = new java.util.ArrayList<>();
+        for (String cookie : origin.headers().getAll(HttpHeaderNames.SET_COOKIE)) {
+            setCookieRewriter.apply(cookie).ifPresent(rewritten::add);
+        }
+        return relay(origin, eventId, head, rewritten);
+    }
+
+    private FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head, List<String> setCookies) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, origin.status(), origin.content());
         HttpHeaders from = origin.headers();
         HttpHeaders to = out.headers();
@@ -66,8 +137,8 @@ public final class ClientResponses {
                 to.set(name, values);
             }
         }
-        for (String cookie : from.getAll(HttpHeaderNames.SET_COOKIE)) {
-            setCookieRewriter.apply(cookie).ifPresent(v -> to.add(HttpHeaderNames.SET_COOKIE, v));
+        for (String cookie : setCookies) {
+            to.add(HttpHeaderNames.SET_COOKIE, cookie);
         }
         String length = from.get(HttpHeaderNames.CONTENT_LENGTH);
         if (head && length != null) {

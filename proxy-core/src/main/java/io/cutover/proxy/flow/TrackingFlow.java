@@ -138,8 +138,8 @@ public final class TrackingFlow {
                         return answerWhenDurable(loop, exchange, route, receivedAt);
                     }
                     FullHttpResponse response = kind.isClick()
-                            ? responses.relay(route.response(), eventId, head)
-                            : responses.pixel(route.response(), eventId);
+                            ? responses.relay(route.response(), eventId, head, exchange, route.fate())
+                            : responses.pixel(route.response(), eventId, exchange, route.fate());
                     observer.tracked(
                             exchange, route.fate(), response.status().code(), route, ticker.getAsLong() - start);
                     return CompletableFuture.completedFuture(response);
@@ -202,7 +202,7 @@ public final class TrackingFlow {
                 .thenApply(route -> {
                     FullHttpResponse response = route.isLocal()
                             ? responses.local(LocalAnswer.unavailable("the legacy platform did not answer"), null)
-                            : responses.relay(route.response(), null, head);
+                            : responses.relay(route.response(), null, head, exchange);
                     observer.passedThrough(
                             exchange, response.status().code(), route, ticker.getAsLong() - exchange.startNanos());
                     return response;
