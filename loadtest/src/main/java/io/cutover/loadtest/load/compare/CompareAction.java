@@ -26,7 +26,7 @@ public final class CompareAction implements LoadAction {
     @Override
     public String usage() {
         return """
-                usage: cutover load compare [--concurrency 50] [--duration 10s] [--rounds 3] [--warm-up 10s]
+                usage: cutover load compare [--concurrency 50] [--duration 10s] [--rounds 3] [--warm-up 90s]
                                             [--workers 1] [--mix all] [--no-open] [--base-port N]
                                             [--jvm-options '-Xmx1g ...'] [--report target/load-reports] [--keep]
 
@@ -39,6 +39,8 @@ public final class CompareAction implements LoadAction {
                 most Cutover reached. Prints req/s, p50/p99/p99.9, CPU per request (from
                 /proc/PID/stat of each target's processes) and the ratios Cutover/nginx and
                 Cutover/direct as a Markdown table; writes an HTML report and a JSON summary.
+                Each target is warmed up first until it answered 200,000 requests or --warm-up
+                passed (a JVM needs that much load before its compiler is done).
                 --workers sets nginx's worker processes and Cutover's event loops alike (default
                 1: on a small machine the generator and the backend need the other core).
                 --base-port N uses N … N+3 (backend, nginx, Cutover, Cutover's admin); by default
@@ -56,7 +58,7 @@ public final class CompareAction implements LoadAction {
                 args.intOption("--concurrency", 50, 1, 10_000),
                 LoadOptions.duration(args, "--duration", Duration.ofSeconds(10)),
                 args.intOption("--rounds", 3, 1, 20),
-                LoadOptions.duration(args, "--warm-up", Duration.ofSeconds(10)),
+                LoadOptions.duration(args, "--warm-up", Duration.ofSeconds(90)),
                 mix == null ? RequestCorpus.standard() : RequestMix.parse(mix),
                 !args.flag("--no-open"),
                 jvm == null || jvm.isBlank()

@@ -169,10 +169,7 @@ public final class Comparison {
 
             List<TargetProcess> targets = List.of(backend, proxy, cutover);
             for (TargetProcess target : targets) {
-                err.printf("warm-up: %s for %s%n", target.name, seconds(options.warmUp()));
-                if (!options.warmUp().isZero()) {
-                    measure(target, new LoadModel.Closed(options.concurrency()), options.warmUp());
-                }
+                warmUp(target);
             }
             Map<String, List<Measured>> closed = new LinkedHashMap<>();
             for (int round = 1; round <= options.rounds(); round++) {
@@ -229,6 +226,30 @@ public final class Comparison {
             }
         }
     }
+
+    /**
+     * Load until the target has answered {@link #WARM_UP_REQUESTS} (a JVM's compiler needs that many
+     * before Cutover runs at its speed; on a busy machine that takes far longer than a fixed time
+     * would allow) or {@code --warm-up} has passed, in slices of a few seconds.
+     */
+    private void warmUp(TargetProcess target) throws InterruptedException {
+        if (options.warmUp().isZero()) {
+            return;
+        }
+        long answered = 0;
+        long deadline = System.nanoTime() + options.warmUp().toNanos();
+        Duration slice =
+                options.warmUp().compareTo(Duration.ofSeconds(5)) < 0 ? options.warmUp() : Duration.ofSeconds(5);
+        do {
+            err.printf("warm-up: %s, %,d answered so far%n", target.name, answered);
+            LoadResult result = measure(target, new LoadModel.Closed(options.concurrency()), slice)
+                    .result();
+            answered += result.sent() - result.failed();
+        } while (answered < WARM_UP_REQUESTS && System.nanoTime() < deadline);
+    }
+
+    /** Requests a target answers before it is measured (unless the warm-up's time runs out first). */
+    static final long WARM_UP_REQUESTS = 200_000;
 
     private record Measured(LoadResult result, double cpuMicrosPerRequest) {}
 
@@ -376,7 +397,7 @@ public final class Comparison {
                 extra);
     }
 
-    private List<String> nginxCommand(Path nginx, Path dir) {
+    static List<String> nginxCommand(Path nginx, Path dir) {
         return List.of(
                 nginx.toString(),
                 "-p",
@@ -388,9 +409,13 @@ public final class Comparison {
     }
 
     private List<String> cutoverCommand(Path config) {
+        return cutoverCommand(config, options.jvmOptions());
+    }
+
+    static List<String> cutoverCommand(Path config, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(options.jvmOptions());
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(CutoverMain.class.getName());
@@ -400,11 +425,16 @@ public final class Comparison {
 
     /** Cutover as production runs it, its access log to a file, the backend as both platforms. */
     String cutoverConfig(Path dir, int port, int adminPort, int backendPort) {
+        return cutoverConfig(dir, port, adminPort, backendPort, options.workers(), "60s");
+    }
+
+    static String cutoverConfig(Path dir, int port, int adminPort, int backendPort, int workers, String idleTimeout) {
         return """
                 server:
                   host: 127.0.0.1
                   port: %d
                   event-loops: %d
+                  idle-timeout: %s
                 admin:
                   host: 127.0.0.1
                   port: %d
@@ -426,7 +456,8 @@ public final class Comparison {
                   enabled: false
                 """.formatted(
                         port,
-                        options.workers(),
+                        workers,
+                        idleTimeout,
                         adminPort,
                         backendPort,
                         backendPort,
@@ -434,7 +465,7 @@ public final class Comparison {
                         dir.resolve("spool"));
     }
 
-    private static void awaitReady(int adminPort, TargetProcess cutover) throws Exception {
+    static void awaitReady(int adminPort, TargetProcess cutover) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
@@ -462,7 +493,7 @@ public final class Comparison {
      * Free loopback ports for the child processes. nginx cannot be told port 0 and report what it
      * bound, so these are found by binding and closing; a clash shows as a start failure.
      */
-    private static int[] freePorts(int n) throws IOException {
+    static int[] freePorts(int n) throws IOException {
         int[] ports = new int[n];
         List<ServerSocket> sockets = new ArrayList<>();
         try {
@@ -499,7 +530,7 @@ public final class Comparison {
         }
     }
 
-    private static void delete(Path dir) {
+    static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(file);
