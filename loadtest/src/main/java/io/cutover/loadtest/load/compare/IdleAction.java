@@ -42,6 +42,7 @@ public final class IdleAction implements LoadAction {
         }
         IdleConnections.Outcome outcome = IdleConnections.run(
                 connections,
+                20_000,
                 jvm == null || jvm.isBlank()
                         ? List.of()
                         : Arrays.asList(jvm.trim().split("\\s+")),

@@ -61,7 +61,8 @@ public final class IdleConnections {
 
     private IdleConnections() {}
 
-    public static Outcome run(int connections, List<String> jvmOptions, PrintStream err) throws Exception {
+    public static Outcome run(int connections, int warmUpClicks, List<String> jvmOptions, PrintStream err)
+            throws Exception {
         Path nginx = Comparison.nginx();
         if (nginx == null) {
             throw new IllegalStateException("nginx is not installed; on Debian or Ubuntu: sudo apt-get install nginx");
@@ -89,13 +90,13 @@ public final class IdleConnections {
             Comparison.awaitReady(ports[2], cutover);
             err.printf("backend nginx on :%d, Cutover on :%d%n", backend.port, cutover.port);
             InetSocketAddress target = new InetSocketAddress("127.0.0.1", ports[1]);
-            err.println("warm-up: 20,000 clicks on 16 connections");
+            err.printf("warm-up: %,d clicks on 16 connections%n", warmUpClicks);
             LoadGenerator.run(
                     LoadPlan.of(
                             target,
                             new LoadModel.Closed(16),
                             Duration.ofSeconds(60),
-                            20_000,
+                            warmUpClicks,
                             RequestMix.only(RequestCorpus.mustShowClick()),
                             ConnectionMix.keepAlive(16)),
                     LoadHooks.quiet());
