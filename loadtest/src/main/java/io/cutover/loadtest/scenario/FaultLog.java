@@ -1,68 +1,46 @@
 package io.cutover.loadtest.scenario;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.cutover.loadtest.load.RunningLoad;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
- * Records the fault windows of one run as they happen. A window opens when its fault is in force
- * (the simulator's switch returned), and closes when it is lifted; one still open when the run
- * ends closes then. Thread-safe.
+ * A scenario's fault windows, marked on the running load as they happen, so that the load's
+ * result (and its report's shading) has them with the load's own clock: a window opens once its
+ * fault is in force (the switch returned) and closes once it is lifted. Windows are named by what
+ * is wrong; opening one that is open, or closing one that is not, is a scenario's mistake.
  */
-public final class FaultLog {
+final class FaultLog {
 
-    private final LongSupplier ticker;
-    private final long startNanos;
-    private final Map<String, Long> open = new LinkedHashMap<>();
-    private final List<FaultWindow> closed = new ArrayList<>();
+    private final RunningLoad load;
+    private final Map<String, RunningLoad.FaultHandle> open = new HashMap<>();
 
-    /** Starts the run's clock now. */
-    public FaultLog(LongSupplier ticker) {
-        this.ticker = ticker;
-        this.startNanos = ticker.getAsLong();
+    FaultLog(RunningLoad load) {
+        this.load = load;
     }
 
-    /** Nanoseconds since the run started. */
-    public long elapsedNanos() {
-        return ticker.getAsLong() - startNanos;
+    /** Nanoseconds since the load started. */
+    long elapsedNanos() {
+        return load.elapsed().toNanos();
     }
 
-    /** The fault {@code label} is in force from now. Opening one already open is a scenario bug. */
-    public synchronized void begin(String label) {
-        if (open.putIfAbsent(label, elapsedNanos()) != null) {
+    synchronized void begin(String label) {
+        if (open.containsKey(label)) {
             throw new IllegalStateException("fault window " + label + ": already open");
         }
+        open.put(label, load.fault(label));
     }
 
-    /** The fault {@code label} is lifted now. */
-    public synchronized void end(String label) {
-        Long from = open.remove(label);
-        if (from == null) {
+    synchronized void end(String label) {
+        RunningLoad.FaultHandle handle = open.remove(label);
+        if (handle == null) {
             throw new IllegalStateException("fault window " + label + ": not open");
         }
-        closed.add(window(label, from, elapsedNanos()));
+        handle.end();
     }
 
-    /** Something that happened at one instant, e.g. a mapping reload. */
-    public synchronized void instant(String label) {
-        long now = elapsedNanos();
-        closed.add(window(label, now, now));
-    }
-
-    /** Every window, by start; the ones still open end now. */
-    public synchronized List<FaultWindow> windows() {
-        List<FaultWindow> all = new ArrayList<>(closed);
-        long now = elapsedNanos();
-        open.forEach((label, from) -> all.add(window(label, from, now)));
-        all.sort(Comparator.comparing(FaultWindow::from));
-        return all;
-    }
-
-    private static FaultWindow window(String label, long from, long to) {
-        return new FaultWindow(label, Duration.ofNanos(from), Duration.ofNanos(Math.max(from, to)));
+    /** Something that happened at one instant: a mapping reload. */
+    void instant(String label) {
+        load.mark(label);
     }
 }

@@ -1,5 +1,6 @@
 package io.cutover.loadtest.scenario;
 
+import io.cutover.loadtest.load.LoadModel;
 import io.cutover.loadtest.sim.Fault;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,8 +86,8 @@ public enum Scenario {
         }
 
         @Override
-        RateProfile profile(Duration duration) {
-            return RateProfile.spike(duration.multipliedBy(4).dividedBy(10), duration.dividedBy(2), 10);
+        List<LoadModel.Burst> bursts(Duration duration) {
+            return List.of(new LoadModel.Burst(duration.multipliedBy(4).dividedBy(10), duration.dividedBy(10), 10));
         }
     },
     KILL_AND_RESTART("both platforms down from 15 % to 75 %, SQS down from 25 % to 60 %; Cutover (a child process)"
@@ -121,9 +122,9 @@ public enum Scenario {
     /** The timeline, in order. */
     abstract List<Step> steps();
 
-    /** The rate's multiplier over a run of {@code duration}. */
-    RateProfile profile(Duration duration) {
-        return RateProfile.constant();
+    /** The open rate's bursts over a run of {@code duration}. */
+    List<LoadModel.Burst> bursts(Duration duration) {
+        return List.of();
     }
 
     /** Cutover serves mapping files of the run's own, so that the scenario can edit them. */

@@ -1,48 +1,59 @@
 package io.cutover.loadtest.scenario;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cutover.loadtest.ledger.Reconciliation;
+import io.cutover.loadtest.load.FaultWindow;
+import io.cutover.loadtest.load.LoadReport;
+import io.cutover.loadtest.load.LoadResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** A scenario's result as text for the terminal and as a JSON summary (fault windows included, for plots). */
+/**
+ * A scenario's result as text for the terminal, and as the load report (HTML plots with the
+ * fault windows shaded, and the JSON summary) with the ledger added.
+ */
 public final class ScenarioReport {
 
     private ScenarioReport() {}
 
     public static void print(ScenarioResult r, PrintStream out) {
         ScenarioOptions o = r.options();
+        LoadResult load = r.load();
         out.printf("scenario %s: %s%n", r.scenario().label(), r.scenario().description());
         out.printf(
-                "load: %d/s for %d s over %d connections (at most %d requests), %d event loops%n",
-                o.rate(), o.duration().toSeconds(), o.connections(), o.maxRequests(), o.eventLoops());
+                "load: %s for %d s over up to %d connections (at most %d requests), %d event loops%n",
+                load.plan().model().describe(),
+                o.duration().toSeconds(),
+                o.connections(),
+                o.maxRequests(),
+                o.eventLoops());
         out.println("fault windows (from the load's start):");
-        if (r.windows().isEmpty()) {
+        if (load.faults().isEmpty()) {
             out.println("  none");
         }
-        for (FaultWindow window : r.windows()) {
-            out.println("  " + window);
+        for (FaultWindow window : load.faults()) {
+            out.printf(
+                    "  %s %.2f s – %.2f s%n",
+                    window.name(), window.start().toNanos() / 1e9, window.end().toNanos() / 1e9);
         }
         out.printf(
-                "sent %d requests in %.1f s: answered %s, unanswered %d%s%n",
-                r.requests(),
-                r.loadTook().toMillis() / 1e3,
-                r.statuses(),
+                "sent %d requests in %.1f s: fates %s; unanswered %d%s%n",
+                load.sent(),
+                load.sendingTime().toNanos() / 1e9,
+                new TreeMap<>(load.fates()),
                 r.unanswered(),
                 r.failureSamples().isEmpty() ? "" : " " + r.failureSamples());
         out.printf(
                 "latency from when due: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
-                r.millis(50),
-                r.millis(90),
-                r.millis(99),
-                r.millis(99.9),
-                r.latency().getMaxValue() / 1e6);
+                load.millis(50),
+                load.millis(90),
+                load.millis(99),
+                load.millis(99.9),
+                load.latency().getMaxValue() / 1e6);
         out.printf(
                 "drain: %s in %.1f s%n",
                 r.drained() ? "queue and spool empty" : "NOT empty",
@@ -54,45 +65,23 @@ public final class ScenarioReport {
                     "untraceable answers: %d without an event ID, %d with one given twice%n",
                     r.withoutEventId(), r.repeatedEventId());
         }
+        if (r.countedButUnanswered() > 0 || r.scenario().childProcess()) {
+            out.printf(
+                    "counted though never answered (the client gave up, or a kill): %d (at most the %d unanswered)%n",
+                    r.countedButUnanswered(), r.unanswered());
+        }
         if (r.scenario().childProcess()) {
             out.printf(
-                    "in flight at the kill (counted, never answered): %d (at most the %d unanswered);"
-                            + " fates lost with the killed process's last log lines: %d%n",
-                    r.inFlightAtKill(), r.unanswered(), l.unrecorded().size());
+                    "fates lost with the killed process's last log lines: %d%n",
+                    l.unrecorded().size());
         }
         out.printf(
                 "lost %d, double-counted %d, misrouted %d — %s%n",
                 l.lost().size(), l.doubleCounted().size(), l.misrouted().size(), r.passes() ? "PASS" : "FAIL");
     }
 
-    /** The JSON summary: the figures, the windows in milliseconds, the ledger's counts. */
-    public static void writeJson(ScenarioResult r, Path file) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("scenario", r.scenario().label());
-        json.put("description", r.scenario().description());
-        ScenarioOptions o = r.options();
-        json.put("rate", o.rate());
-        json.put("duration_ms", o.duration().toMillis());
-        json.put("connections", o.connections());
-        json.put("event_loops", o.eventLoops());
-        List<Map<String, Object>> windows = new ArrayList<>();
-        for (FaultWindow w : r.windows()) {
-            windows.add(Map.of("label", w.label(), "from_ms", w.from().toMillis(), "to_ms", w.to().toMillis()));
-        }
-        json.put("fault_windows", windows);
-        json.put("requests", r.requests());
-        Map<String, Long> statuses = new LinkedHashMap<>();
-        r.statuses().forEach((status, count) -> statuses.put(Integer.toString(status), count));
-        json.put("statuses", statuses);
-        json.put("unanswered", r.unanswered());
-        Map<String, Object> latency = new LinkedHashMap<>();
-        for (double p : new double[] {50, 90, 99, 99.9}) {
-            latency.put("p" + (p == Math.rint(p) ? Integer.toString((int) p) : Double.toString(p)), r.millis(p));
-        }
-        latency.put("max", r.latency().getMaxValue() / 1e6);
-        json.put("latency_ms", latency);
-        json.put("drained", r.drained());
-        json.put("drain_ms", r.drainTook().toMillis());
+    /** {@code report.html} and {@code report.json} in the run's folder; returns the HTML's path. */
+    public static Path write(ScenarioResult r) throws IOException {
         Reconciliation l = r.ledger();
         Map<String, Object> ledger = new LinkedHashMap<>();
         ledger.put("sent", l.sent());
@@ -110,9 +99,26 @@ public final class ScenarioReport {
         ledger.put("recorded_twice", l.recordedTwice().size());
         ledger.put("unexpected", l.unexpected().size());
         ledger.put("inconsistent", l.inconsistent().size());
-        json.put("ledger", ledger);
-        json.put("in_flight_at_kill", r.inFlightAtKill());
-        json.put("pass", r.passes());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
+        ledger.put("counted_but_unanswered", r.countedButUnanswered());
+        ledger.put("unanswered", r.unanswered());
+        ledger.put("drained", r.drained());
+        ledger.put("drain_ms", r.drainTook().toMillis());
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("scenario", r.scenario().label());
+        extra.put("description", r.scenario().description());
+        extra.put("ledger", ledger);
+        extra.put("pass", r.passes());
+        String intro = "<p>" + escape(r.scenario().description()) + "</p><p>ledger: " + escape(l.summary()) + "</p>";
+        return LoadReport.write(
+                r.options().workDir(),
+                "report",
+                "scenario " + r.scenario().label(),
+                intro,
+                List.of(new LoadReport.Named(r.scenario().label(), r.load())),
+                extra);
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -1,26 +1,21 @@
 package io.cutover.loadtest.scenario;
 
 import io.cutover.loadtest.ledger.Reconciliation;
+import io.cutover.loadtest.load.LoadResult;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.HdrHistogram.Histogram;
 
 /**
- * What one scenario run came to: the fault windows as they happened, the load's figures, whether
- * the queue and the spool drained, and the loss ledger.
+ * What one scenario run came to: the load's result (its fault windows as they happened
+ * included), whether the queue and the spool drained, and the loss ledger.
  *
  * @param scenario which
  * @param options how it ran
- * @param windows the fault windows, from the load's start
- * @param requests requests sent (answered or not)
- * @param statuses answers by status
- * @param unanswered requests with no answer (refused, reset, timed out)
+ * @param load what the load generator measured, with the fault windows
+ * @param unanswered requests with no whole answer (refused, reset, timed out)
  * @param failureSamples a few of those, with their reasons
- * @param withoutEventId answers without an event ID
+ * @param withoutEventId tracked answers without an event ID
  * @param repeatedEventId answers carrying an event ID another answer had
- * @param latency from when each request was due, nanoseconds
- * @param loadTook how long the load ran
  * @param drained whether the queue and the spool emptied within the drain timeout
  * @param drainTook how long the wait for it took
  * @param ledger the reconciliation
@@ -28,39 +23,34 @@ import org.HdrHistogram.Histogram;
 public record ScenarioResult(
         Scenario scenario,
         ScenarioOptions options,
-        List<FaultWindow> windows,
-        long requests,
-        Map<Integer, Long> statuses,
+        LoadResult load,
         long unanswered,
         List<String> failureSamples,
         long withoutEventId,
         long repeatedEventId,
-        Histogram latency,
-        Duration loadTook,
         boolean drained,
         Duration drainTook,
         Reconciliation ledger) {
 
     public ScenarioResult {
-        windows = List.copyOf(windows);
-        statuses = Map.copyOf(statuses);
         failureSamples = List.copyOf(failureSamples);
     }
 
     /**
-     * Events counted by a platform though their answer never reached the client: in flight when
-     * Cutover was killed (the platform got the click, the shopper no redirect). Only a kill
-     * explains them, and there cannot be more of them than requests left unanswered.
+     * Events counted by a platform though their answer never reached the client: answered after
+     * the client gave up, or in flight when Cutover was killed (the platform got the click, the
+     * shopper no redirect). The ledger cannot know their IDs from the client, so it finds them
+     * as unexpected; there cannot be more of them than requests left unanswered.
      */
-    public int inFlightAtKill() {
-        return scenario.childProcess() ? ledger.unexpected().size() : 0;
+    public int countedButUnanswered() {
+        return ledger.unexpected().size();
     }
 
     /**
-     * Nothing lost, double-counted or misrouted, and every answer traceable. Without a kill the
-     * whole ledger must balance, fates included. With one, the killed process's last access-log
-     * lines may be gone (unrecorded fates), and the events in flight at the kill may be counted
-     * though never answered, up to the requests that got no answer.
+     * Nothing lost, double-counted or misrouted, every answer traceable, and no more events the
+     * client never heard of than requests it got no answer to. Without a kill, every event
+     * answered has exactly one first fate in the access log; with one, the killed process's last
+     * log lines may be gone (unrecorded fates), which is what a kill does.
      */
     public boolean passes() {
         boolean traceable = withoutEventId == 0 && repeatedEventId == 0;
@@ -68,15 +58,9 @@ public record ScenarioResult(
                 && ledger.doubleCounted().isEmpty()
                 && ledger.misrouted().isEmpty()
                 && ledger.recordedTwice().isEmpty()
-                && ledger.inconsistent().isEmpty();
-        if (!scenario.childProcess()) {
-            return traceable && core && ledger.balances();
-        }
-        return traceable && core && ledger.unexpected().size() <= unanswered;
-    }
-
-    /** Milliseconds at a percentile of the latency. */
-    public double millis(double percentile) {
-        return latency.getValueAtPercentile(percentile) / 1e6;
+                && ledger.inconsistent().isEmpty()
+                && ledger.unexpected().size() <= unanswered;
+        boolean recorded = scenario.childProcess() || ledger.unrecorded().isEmpty();
+        return traceable && core && recorded;
     }
 }

@@ -4,6 +4,14 @@ import io.cutover.loadtest.ledger.FateRecord;
 import io.cutover.loadtest.ledger.LossLedger;
 import io.cutover.loadtest.ledger.QueueContents;
 import io.cutover.loadtest.ledger.Reconciliation;
+import io.cutover.loadtest.load.ConnectionMix;
+import io.cutover.loadtest.load.LoadGenerator;
+import io.cutover.loadtest.load.LoadHooks;
+import io.cutover.loadtest.load.LoadModel;
+import io.cutover.loadtest.load.LoadPlan;
+import io.cutover.loadtest.load.LoadResult;
+import io.cutover.loadtest.load.RequestCorpus;
+import io.cutover.loadtest.load.RunningLoad;
 import io.cutover.loadtest.sim.Fault;
 import io.cutover.loadtest.sim.ReceivedRequest;
 import java.time.Duration;
@@ -25,6 +33,15 @@ import java.util.function.Consumer;
  */
 public final class ScenarioRun {
 
+    /**
+     * How long a request waits for its answer. Far past Cutover's own deadlines: an answer the
+     * client gave up on is an event the ledger cannot name, so the client waits for nearly all.
+     */
+    static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(20);
+
+    /** Requests sent on a connection of their own, as link checkers and some apps do. */
+    static final int NEW_CONNECTION_PERCENT = 10;
+
     /** Cutover's settings for a scenario over the sandbox's: no dead letter from a long outage alone. */
     static final Map<String, Object> OVERRIDES = Map.of("replay.max-receives", 90);
 
@@ -34,17 +51,17 @@ public final class ScenarioRun {
 
     private final Scenario scenario;
     private final ScenarioOptions options;
-    private final ScenarioLoad load;
+    private final LoadHooks hooks;
     private final Consumer<String> progress;
 
     /**
-     * @param load the generator; {@link PacedLoad} unless another is given
+     * @param hooks the load's hooks (a progress line, or none); the ledger's listener is added
      * @param progress where one line per move goes (a fault applied, the drain), or a no-op
      */
-    public ScenarioRun(Scenario scenario, ScenarioOptions options, ScenarioLoad load, Consumer<String> progress) {
+    public ScenarioRun(Scenario scenario, ScenarioOptions options, LoadHooks hooks, Consumer<String> progress) {
         this.scenario = scenario;
         this.options = options;
-        this.load = load;
+        this.hooks = hooks;
         this.progress = progress;
     }
 
@@ -54,33 +71,34 @@ public final class ScenarioRun {
                 : new InProcessStage(options.workDir(), options.eventLoops(), scenario.ownMappings(), OVERRIDES);
         try {
             Sent sent = new Sent();
-            LoadPlan plan = new LoadPlan(
-                    stage.address(),
-                    options.rate(),
-                    options.duration(),
-                    options.maxRequests(),
-                    options.connections(),
-                    scenario.profile(options.duration()),
-                    RequestMix.standard());
-            FaultLog log = new FaultLog(System::nanoTime);
+            LoadPlan plan = LoadPlan.of(
+                            stage.address(),
+                            new LoadModel.Open(options.rate(), scenario.bursts(options.duration())),
+                            options.duration(),
+                            options.maxRequests(),
+                            RequestCorpus.standard(),
+                            new ConnectionMix(options.connections(), NEW_CONNECTION_PERCENT))
+                    .withTimeout(CLIENT_TIMEOUT);
+            LoadResult load;
             ExecutorService mover = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "scenario-timeline");
                 thread.setDaemon(true);
                 return thread;
             });
-            Future<?> timeline = mover.submit(() -> timeline(stage, log));
-            long loadStart = System.nanoTime();
-            try {
-                load.run(plan, sent);
-                // Every move runs however long it takes (a killed Cutover is started again).
-                timeline.get(options.duration().toMillis() + TimeUnit.MINUTES.toMillis(5), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            try (RunningLoad running = LoadGenerator.start(plan, hooks.withListener(sent))) {
+                FaultLog log = new FaultLog(running);
+                Future<?> timeline = mover.submit(() -> timeline(stage, log));
+                try {
+                    // Every move runs however long it takes (a killed Cutover is started again),
+                    // and before the result is taken, so that it has every window.
+                    timeline.get(options.duration().toMillis() + TimeUnit.MINUTES.toMillis(5), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+                load = running.await();
             } finally {
                 mover.shutdownNow();
             }
-            Duration loadTook = Duration.ofNanos(System.nanoTime() - loadStart);
-            List<FaultWindow> windows = log.windows();
             liftEveryFault(stage);
 
             long drainStart = System.nanoTime();
@@ -118,15 +136,11 @@ public final class ScenarioRun {
             return new ScenarioResult(
                     scenario,
                     options,
-                    windows,
-                    sent.answered() + sent.unanswered(),
-                    sent.statuses(),
+                    load,
                     sent.unanswered(),
-                    sent.failureSamples(),
+                    sent.samples(),
                     sent.withoutEventId(),
                     sent.repeatedEventId(),
-                    sent.latency(),
-                    loadTook,
                     drained,
                     drainTook,
                     reconciliation);

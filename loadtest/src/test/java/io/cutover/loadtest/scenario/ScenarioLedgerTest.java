@@ -3,6 +3,7 @@ package io.cutover.loadtest.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cutover.loadtest.ledger.Reconciliation;
+import io.cutover.loadtest.load.LoadHooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ class ScenarioLedgerTest {
                 new ScenarioOptions(duration, 60, 4, 5_000, 1, Duration.ofSeconds(60), dir.resolve(scenario.label()));
         List<String> moves = new ArrayList<>();
 
-        ScenarioResult result = new ScenarioRun(scenario, options, new PacedLoad(), moves::add).run();
+        ScenarioResult result = new ScenarioRun(scenario, options, LoadHooks.quiet(), moves::add).run();
 
         String report = report(result);
         Reconciliation ledger = result.ledger();
@@ -46,7 +47,7 @@ class ScenarioLedgerTest {
         assertThat(ledger.queued() + ledger.spooled())
                 .as("all replayed once drained: " + report)
                 .isZero();
-        assertThat(result.windows()).as(report).hasSize(expectedWindows(scenario));
+        assertThat(result.load().faults()).as(report).hasSize(expectedWindows(scenario));
         assertThat(moves)
                 .as("every move ran")
                 .hasSizeGreaterThanOrEqualTo(scenario.steps().size());
