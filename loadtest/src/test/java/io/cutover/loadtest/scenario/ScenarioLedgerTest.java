@@ -29,7 +29,7 @@ class ScenarioLedgerTest {
     @EnumSource(Scenario.class)
     void theLedgerBalancesAfterTheShortRun(Scenario scenario) throws Exception {
         // The kill needs time for a second JVM to start; the others a few seconds of traffic.
-        Duration duration = scenario.childProcess() ? Duration.ofSeconds(8) : Duration.ofSeconds(3);
+        Duration duration = scenario.childProcess() ? Duration.ofSeconds(6) : Duration.ofSeconds(3);
         ScenarioOptions options =
                 new ScenarioOptions(duration, 60, 4, 5_000, 1, Duration.ofSeconds(60), dir.resolve(scenario.label()));
         List<String> moves = new ArrayList<>();
