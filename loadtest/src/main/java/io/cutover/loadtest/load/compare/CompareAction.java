@@ -1,0 +1,76 @@
+package io.cutover.loadtest.load.compare;
+
+import io.cutover.loadtest.load.LoadAction;
+import io.cutover.loadtest.load.LoadOptions;
+import io.cutover.loadtest.load.RequestCorpus;
+import io.cutover.loadtest.load.RequestMix;
+import io.cutover.proxy.cli.Args;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code cutover load compare}: the backend directly, nginx and Cutover, side by side in one run. */
+public final class CompareAction implements LoadAction {
+
+    @Override
+    public String name() {
+        return "compare";
+    }
+
+    @Override
+    public String summary() {
+        return "the same load against the backend directly, nginx and Cutover; req/s, latency, CPU, ratios";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: cutover load compare [--concurrency 50] [--duration 10s] [--rounds 3] [--warm-up 10s]
+                                            [--workers 1] [--mix all] [--no-open] [--base-port N]
+                                            [--jvm-options '-Xmx1g ...'] [--report target/load-reports] [--keep]
+
+                Starts, on 127.0.0.1, an nginx backend that answers every click with a 302 and a
+                Set-Cookie and every pixel with a GIF, nginx in front of it (upstream keep-alive,
+                access log on with buffer=64k) and Cutover in front of it (access log to a file),
+                each in processes of its own, with its files in a temporary folder. Sends each
+                the same request mix, closed model with --concurrency in flight, one target after
+                the other for --rounds rounds, then (unless --no-open) an open model at half the
+                most Cutover reached. Prints req/s, p50/p99/p99.9, CPU per request (from
+                /proc/PID/stat of each target's processes) and the ratios Cutover/nginx and
+                Cutover/direct as a Markdown table; writes an HTML report and a JSON summary.
+                --workers sets nginx's worker processes and Cutover's event loops alike (default
+                1: on a small machine the generator and the backend need the other core).
+                --base-port N uses N … N+3 (backend, nginx, Cutover, Cutover's admin); by default
+                free ports are found. Needs nginx (sudo apt-get install nginx); installs nothing.""";
+    }
+
+    @Override
+    public int run(List<String> argv, PrintStream out, PrintStream err) throws Exception {
+        Args args = new Args(argv);
+        String mix = args.option("--mix");
+        String jvm = args.option("--jvm-options");
+        Comparison.Options options = new Comparison.Options(
+                args.intOption("--base-port", 0, 0, 65531),
+                args.intOption("--workers", 1, 1, 64),
+                args.intOption("--concurrency", 50, 1, 10_000),
+                LoadOptions.duration(args, "--duration", Duration.ofSeconds(10)),
+                args.intOption("--rounds", 3, 1, 20),
+                LoadOptions.duration(args, "--warm-up", Duration.ofSeconds(10)),
+                mix == null ? RequestCorpus.standard() : RequestMix.parse(mix),
+                !args.flag("--no-open"),
+                jvm == null || jvm.isBlank()
+                        ? List.of()
+                        : Arrays.asList(jvm.trim().split("\\s+")),
+                LoadOptions.reportDir(args),
+                args.flag("--keep"));
+        LoadOptions.noneLeft(args);
+        if (Comparison.nginx() == null) {
+            err.println(
+                    "cutover load compare: nginx is not installed; on Debian or Ubuntu: sudo apt-get install nginx");
+            return 1;
+        }
+        new Comparison(options, out, err).run();
+        return 0;
+    }
+}

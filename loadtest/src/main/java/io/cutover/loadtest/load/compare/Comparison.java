@@ -1,0 +1,511 @@
+package io.cutover.loadtest.load.compare;
+
+import io.cutover.loadtest.load.ConnectionMix;
+import io.cutover.loadtest.load.LoadGenerator;
+import io.cutover.loadtest.load.LoadHooks;
+import io.cutover.loadtest.load.LoadModel;
+import io.cutover.loadtest.load.LoadPlan;
+import io.cutover.loadtest.load.LoadReport;
+import io.cutover.loadtest.load.LoadResult;
+import io.cutover.loadtest.load.RequestMix;
+import io.cutover.proxy.cli.CutoverMain;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The same request mix against the backend directly, nginx in front of it and Cutover in front of
+ * it, in one run on this machine: each target in its own processes, measured in turn, round after
+ * round (interleaved, so a drift of the machine touches all three alike), medians reported.
+ */
+public final class Comparison {
+
+    /** What to run. */
+    public record Options(
+            int basePort,
+            int workers,
+            int concurrency,
+            Duration duration,
+            int rounds,
+            Duration warmUp,
+            RequestMix mix,
+            boolean openPhase,
+            List<String> jvmOptions,
+            Path reportDir,
+            boolean keep) {
+
+        public Options {
+            if (workers < 1 || workers > 64) {
+                throw new IllegalArgumentException("workers: " + workers + " (expected: 1 to 64)");
+            }
+            if (rounds < 1 || rounds > 20) {
+                throw new IllegalArgumentException("rounds: " + rounds + " (expected: 1 to 20)");
+            }
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+    }
+
+    /** One target's figures: medians over the rounds. */
+    public record Figures(
+            String target,
+            double requestsPerSecond,
+            double p50,
+            double p99,
+            double p999,
+            double cpuMicros,
+            long failed) {}
+
+    /** The comparison's outcome: closed-model figures, and the open-model ones at half Cutover's most. */
+    public record Outcome(List<Figures> closed, List<Figures> open, int openRate, Path report) {
+
+        public Figures closed(String target) {
+            return closed.stream()
+                    .filter(f -> f.target().equals(target))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    static final String DIRECT = "direct";
+    static final String NGINX = "nginx";
+    static final String CUTOVER = "cutover";
+
+    private final Options options;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Comparison(Options options, PrintStream out, PrintStream err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    /** Where nginx is, or {@code null}. */
+    public static Path nginx() {
+        for (String dir : List.of("/usr/sbin", "/usr/local/sbin", "/usr/bin", "/usr/local/bin", "/sbin")) {
+            Path candidate = Path.of(dir, "nginx");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    public Outcome run() throws Exception {
+        Path nginx = nginx();
+        if (nginx == null) {
+            throw new IllegalStateException("nginx is not installed; on Debian or Ubuntu: sudo apt-get install nginx");
+        }
+        Path dir = Files.createTempDirectory("cutover-compare");
+        int[] ports = options.basePort() == 0 ? freePorts(4) : range(options.basePort(), 4);
+        int backendPort = ports[0];
+        int nginxPort = ports[1];
+        int cutoverPort = ports[2];
+        int adminPort = ports[3];
+        String user = "root".equals(System.getProperty("user.name")) ? "root" : null;
+        List<TargetProcess> started = new ArrayList<>();
+        String loadAtStart = loadAverage();
+        try {
+            Path backendDir = Files.createDirectories(dir.resolve("backend"));
+            Path nginxDir = Files.createDirectories(dir.resolve("nginx"));
+            Files.createDirectories(backendDir.resolve("temp"));
+            Files.createDirectories(nginxDir.resolve("temp"));
+            Files.writeString(backendDir.resolve("nginx.conf"), NginxConfig.backend(backendDir, backendPort, user));
+            Files.writeString(
+                    nginxDir.resolve("nginx.conf"),
+                    NginxConfig.proxy(nginxDir, nginxPort, backendPort, options.workers(), user));
+            Path cutoverConfig = dir.resolve("cutover.yaml");
+            Files.writeString(cutoverConfig, cutoverConfig(dir, cutoverPort, adminPort, backendPort));
+
+            err.printf(
+                    "cutover load compare: backend nginx on :%d, nginx (%d worker%s) on :%d, Cutover (%d event"
+                            + " loop%s) on :%d; files in %s%n",
+                    backendPort,
+                    options.workers(),
+                    options.workers() == 1 ? "" : "s",
+                    nginxPort,
+                    options.workers(),
+                    options.workers() == 1 ? "" : "s",
+                    cutoverPort,
+                    dir);
+            TargetProcess backend = TargetProcess.start(
+                    DIRECT,
+                    nginxCommand(nginx, backendDir),
+                    backendPort,
+                    backendDir.resolve("out.log"),
+                    Duration.ofSeconds(10));
+            started.add(backend);
+            TargetProcess proxy = TargetProcess.start(
+                    NGINX,
+                    nginxCommand(nginx, nginxDir),
+                    nginxPort,
+                    nginxDir.resolve("out.log"),
+                    Duration.ofSeconds(10));
+            started.add(proxy);
+            TargetProcess cutover = TargetProcess.start(
+                    CUTOVER,
+                    cutoverCommand(cutoverConfig),
+                    cutoverPort,
+                    dir.resolve("cutover.log"),
+                    Duration.ofSeconds(90));
+            started.add(cutover);
+            awaitReady(adminPort, cutover);
+
+            List<TargetProcess> targets = List.of(backend, proxy, cutover);
+            for (TargetProcess target : targets) {
+                err.printf("warm-up: %s for %s%n", target.name, seconds(options.warmUp()));
+                if (!options.warmUp().isZero()) {
+                    measure(target, new LoadModel.Closed(options.concurrency()), options.warmUp());
+                }
+            }
+            Map<String, List<Measured>> closed = new LinkedHashMap<>();
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (TargetProcess target : targets) {
+                    err.printf(
+                            "round %d of %d: %s, closed model, %d in flight, %s%n",
+                            round, options.rounds(), target.name, options.concurrency(), seconds(options.duration()));
+                    closed.computeIfAbsent(target.name, t -> new ArrayList<>())
+                            .add(measure(target, new LoadModel.Closed(options.concurrency()), options.duration()));
+                }
+            }
+            List<Figures> closedFigures = new ArrayList<>();
+            closed.forEach((name, runs) -> closedFigures.add(median(name, runs)));
+
+            int openRate = 0;
+            Map<String, List<Measured>> open = new LinkedHashMap<>();
+            if (options.openPhase()) {
+                double cutoverMost = closedFigures.stream()
+                        .filter(f -> f.target().equals(CUTOVER))
+                        .findFirst()
+                        .orElseThrow()
+                        .requestsPerSecond();
+                openRate = (int) Math.max(1, Math.round(cutoverMost / 2));
+                for (TargetProcess target : targets) {
+                    err.printf(
+                            "open model: %s at %,d/s (half Cutover's most), %s%n",
+                            target.name, openRate, seconds(options.duration()));
+                    open.computeIfAbsent(target.name, t -> new ArrayList<>())
+                            .add(measure(target, new LoadModel.Open(openRate), options.duration()));
+                }
+            }
+            List<Figures> openFigures = new ArrayList<>();
+            open.forEach((name, runs) -> openFigures.add(median(name, runs)));
+
+            Outcome outcome = new Outcome(closedFigures, openFigures, openRate, null);
+            String table = table(outcome)
+                    + String.format(
+                            Locale.ROOT,
+                            "%nload average (1 min) of the machine: %s at the start, %s at the end%n",
+                            loadAtStart,
+                            loadAverage());
+            out.println(table);
+            Path report = writeReport(outcome, closed, open, table);
+            out.println("report: " + report.toAbsolutePath());
+            return new Outcome(closedFigures, openFigures, openRate, report);
+        } finally {
+            for (int i = started.size() - 1; i >= 0; i--) {
+                started.get(i).close();
+            }
+            if (options.keep()) {
+                err.println("kept: " + dir);
+            } else {
+                delete(dir);
+            }
+        }
+    }
+
+    private record Measured(LoadResult result, double cpuMicrosPerRequest) {}
+
+    private Measured measure(TargetProcess target, LoadModel model, Duration duration) throws InterruptedException {
+        LoadPlan plan = new LoadPlan(
+                new InetSocketAddress("127.0.0.1", target.port),
+                "www.shareasale.com",
+                model,
+                duration,
+                1_000_000_000L,
+                options.mix(),
+                ConnectionMix.keepAlive(options.concurrency()),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                1);
+        long before = target.cpuTicks();
+        LoadResult result = LoadGenerator.run(plan, LoadHooks.quiet().withProgress(err, System.console() != null));
+        long after = target.cpuTicks();
+        long answered = Math.max(1, result.sent() - result.failed());
+        double cpuMicros = (after - before) * (1e6 / TargetProcess.TICKS_PER_SECOND) / answered;
+        return new Measured(result, cpuMicros);
+    }
+
+    private static Figures median(String target, List<Measured> runs) {
+        return new Figures(
+                target,
+                median(runs, m -> m.result().requestsPerSecond()),
+                median(runs, m -> m.result().millis(50)),
+                median(runs, m -> m.result().millis(99)),
+                median(runs, m -> m.result().millis(99.9)),
+                median(runs, Measured::cpuMicrosPerRequest),
+                runs.stream().mapToLong(m -> m.result().failed()).sum());
+    }
+
+    private static double median(List<Measured> runs, java.util.function.ToDoubleFunction<Measured> value) {
+        double[] values = runs.stream().mapToDouble(value).sorted().toArray();
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /** The comparison as a Markdown table (the README shows one), with the ratios under it. */
+    String table(Outcome outcome) {
+        StringBuilder t = new StringBuilder();
+        Figures nginx = outcome.closed(NGINX);
+        Figures direct = outcome.closed(DIRECT);
+        Figures cutover = outcome.closed(CUTOVER);
+        t.append(String.format(
+                Locale.ROOT,
+                "closed model, %d requests in flight, %s × %d rounds (medians), mix %s, %d nginx worker(s) = %d Cutover"
+                        + " event loop(s), %d cores%n%n",
+                options.concurrency(),
+                seconds(options.duration()),
+                options.rounds(),
+                options.mix().describe().keySet().size() > 3
+                        ? "all (" + options.mix().describe().size() + " shapes)"
+                        : options.mix().describe().keySet(),
+                options.workers(),
+                options.workers(),
+                Runtime.getRuntime().availableProcessors()));
+        t.append("| target | req/s | × nginx | p50 ms | p99 ms | p99.9 ms | CPU µs/req | failed |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Figures f : outcome.closed()) {
+            t.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %,.0f | %.2f | %.3f | %.3f | %.3f | %.1f | %d |%n",
+                    label(f.target()),
+                    f.requestsPerSecond(),
+                    f.requestsPerSecond() / nginx.requestsPerSecond(),
+                    f.p50(),
+                    f.p99(),
+                    f.p999(),
+                    f.cpuMicros(),
+                    f.failed()));
+        }
+        t.append(String.format(
+                Locale.ROOT,
+                "%nCutover/nginx: req/s %.2f, p99 %.2f, CPU per request %.2f. Cutover/direct: req/s %.2f, p99 %.2f,"
+                        + " CPU per request %.2f.%n",
+                cutover.requestsPerSecond() / nginx.requestsPerSecond(),
+                cutover.p99() / nginx.p99(),
+                cutover.cpuMicros() / nginx.cpuMicros(),
+                cutover.requestsPerSecond() / direct.requestsPerSecond(),
+                cutover.p99() / direct.p99(),
+                cutover.cpuMicros() / direct.cpuMicros()));
+        if (!outcome.open().isEmpty()) {
+            Figures openDirect = outcome.open().get(0);
+            t.append(String.format(
+                    Locale.ROOT,
+                    "%nopen model at %,d/s (half Cutover's most), %s:%n%n",
+                    outcome.openRate(),
+                    seconds(options.duration())));
+            t.append("| target | p50 ms | p99 ms | p99.9 ms | p99 added to direct ms | CPU µs/req | failed |\n");
+            t.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            for (Figures f : outcome.open()) {
+                t.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %.3f | %.3f | %.3f | %s | %.1f | %d |%n",
+                        label(f.target()),
+                        f.p50(),
+                        f.p99(),
+                        f.p999(),
+                        f.target().equals(DIRECT) ? "" : String.format(Locale.ROOT, "%.3f", f.p99() - openDirect.p99()),
+                        f.cpuMicros(),
+                        f.failed()));
+            }
+        }
+        return t.toString();
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static String label(String target) {
+        return switch (target) {
+            case DIRECT -> "backend directly";
+            case NGINX -> "nginx, access log buffered";
+            default -> "Cutover, access log to a file";
+        };
+    }
+
+    private Path writeReport(
+            Outcome outcome, Map<String, List<Measured>> closed, Map<String, List<Measured>> open, String table)
+            throws IOException {
+        List<LoadReport.Named> runs = new ArrayList<>();
+        closed.forEach((name, list) -> runs.add(new LoadReport.Named(
+                label(name) + " — closed model, last round",
+                list.get(list.size() - 1).result())));
+        open.forEach((name, list) -> runs.add(new LoadReport.Named(
+                label(name) + " — open model at " + outcome.openRate() + "/s",
+                list.get(0).result())));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("closed", outcome.closed());
+        extra.put("open", outcome.open());
+        extra.put("openRate", outcome.openRate());
+        extra.put("workers", options.workers());
+        String name = "compare-"
+                + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+        return LoadReport.write(
+                options.reportDir(),
+                name,
+                "Cutover side by side with nginx and the backend",
+                "<pre>" + table.replace("&", "&amp;").replace("<", "&lt;") + "</pre>",
+                runs,
+                extra);
+    }
+
+    private List<String> nginxCommand(Path nginx, Path dir) {
+        return List.of(
+                nginx.toString(),
+                "-p",
+                dir.toString(),
+                "-c",
+                dir.resolve("nginx.conf").toString(),
+                "-e",
+                dir.resolve("error.log").toString());
+    }
+
+    private List<String> cutoverCommand(Path config) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(options.jvmOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(CutoverMain.class.getName());
+        command.addAll(Arrays.asList("serve", "--config", config.toString()));
+        return command;
+    }
+
+    /** Cutover as production runs it, its access log to a file, the backend as both platforms. */
+    String cutoverConfig(Path dir, int port, int adminPort, int backendPort) {
+        return """
+                server:
+                  host: 127.0.0.1
+                  port: %d
+                  event-loops: %d
+                admin:
+                  host: 127.0.0.1
+                  port: %d
+                backends:
+                  primary:
+                    url: http://127.0.0.1:%d
+                  legacy:
+                    url: http://127.0.0.1:%d
+                    host-header: www.shareasale.com
+                directory:
+                  file: sample
+                  watch: false
+                access-log: %s
+                queue:
+                  url: ""
+                spool:
+                  dir: %s
+                replay:
+                  enabled: false
+                """.formatted(
+                        port,
+                        options.workers(),
+                        adminPort,
+                        backendPort,
+                        backendPort,
+                        dir.resolve("cutover-access.log"),
+                        dir.resolve("spool"));
+    }
+
+    private static void awaitReady(int adminPort, TargetProcess cutover) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            try {
+                int status = http.send(
+                                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/readyz"))
+                                        .timeout(Duration.ofSeconds(2))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (status == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not yet
+            }
+            if (System.nanoTime() > deadline || !cutover.process.isAlive()) {
+                throw new IOException("Cutover did not become ready: " + cutover.tail());
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /**
+     * Free loopback ports for the child processes. nginx cannot be told port 0 and report what it
+     * bound, so these are found by binding and closing; a clash shows as a start failure.
+     */
+    private static int[] freePorts(int n) throws IOException {
+        int[] ports = new int[n];
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
+        }
+        return ports;
+    }
+
+    private static int[] range(int base, int n) {
+        if (base < 1024 || base + n > 65535) {
+            throw new IllegalArgumentException("base port: " + base + " (expected: 1024 to " + (65535 - n) + ")");
+        }
+        int[] ports = new int[n];
+        for (int i = 0; i < n; i++) {
+            ports[i] = base + i;
+        }
+        return ports;
+    }
+
+    /** The 1-minute load average: other work on the cores shows in every figure, so the table says it. */
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // a temporary folder left behind
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package io.cutover.loadtest.load.compare;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server the comparison started (nginx, or Cutover in a JVM of its own), with the CPU time its
+ * process and children have used, read from {@code /proc/PID/stat}.
+ */
+final class TargetProcess implements AutoCloseable {
+
+    /** Linux's USER_HZ: /proc's CPU times are in these ticks (100 on every mainstream architecture). */
+    static final long TICKS_PER_SECOND = 100;
+
+    final String name;
+    final Process process;
+    final int port;
+    private final Path log;
+
+    private TargetProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static TargetProcess start(String name, List<String> command, int port, Path log, Duration startTimeout)
+            throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        TargetProcess target = new TargetProcess(name, process, port, log);
+        long deadline = System.nanoTime() + startTimeout.toNanos();
+        while (!target.accepts()) {
+            if (!process.isAlive()) {
+                throw new IOException(name + " exited with " + process.exitValue() + " at start: " + target.tail());
+            }
+            if (System.nanoTime() > deadline) {
+                target.close();
+                throw new IOException(name + " did not listen on 127.0.0.1:" + port + " within " + startTimeout + ": "
+                        + target.tail());
+            }
+            Thread.sleep(100);
+        }
+        return target;
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The last lines of the process's output, for an error message. */
+    String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+        } catch (IOException e) {
+            return "(no output)";
+        }
+    }
+
+    /** CPU time (user + system) of the process and its children (nginx's workers) so far, in ticks. */
+    long cpuTicks() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(p -> pids.add(p.pid()));
+        long ticks = 0;
+        for (long pid : pids) {
+            ticks += cpuTicks(pid);
+        }
+        return ticks;
+    }
+
+    /** utime + stime of one process, fields 14 and 15 of /proc/PID/stat (counted after the command's ')'). */
+    static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state): utime is field 14, stime field 15.
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Resident memory of the process, in KiB (VmRSS of /proc/PID/status). */
+    long rssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // reported as 0
+        }
+        return 0;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
