@@ -163,6 +163,39 @@ public final class Spool implements AutoCloseable {
         }
     }
 
+    /**
+     * Every readable event in the segments of a spool folder, oldest segment first, without
+     * opening the spool (no lock, nothing changed): for an audit of a folder whose process is
+     * stopped, or killed. A torn last record ends its segment, as on open; a missing folder holds
+     * nothing.
+     */
+    public static List<QueuedEvent> contents(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<QueuedEvent> events = new ArrayList<>();
+        try {
+            TreeSet<Path> sorted = new TreeSet<>();
+            try (DirectoryStream<Path> segments = Files.newDirectoryStream(dir, PREFIX + "*" + SUFFIX)) {
+                segments.forEach(sorted::add);
+            }
+            for (Path segment : sorted) {
+                if (sequenceOf(segment) < 0) {
+                    continue;
+                }
+                try {
+                    events.addAll(
+                            SpoolRecords.decode(Files.readAllBytes(segment)).events());
+                } catch (java.nio.file.NoSuchFileException drained) {
+                    // Deleted since the listing: its events reached SQS.
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("spool " + dir + ": unreadable", e);
+        }
+        return events;
+    }
+
     /** How an append ended. */
     public enum Append {
         /** Written and fsync'd. */

@@ -46,6 +46,22 @@ class SpoolTest {
     }
 
     @Test
+    void listsTheEventsOfAStoppedSpoolWithoutOpeningItAndStopsAtATornRecord() throws Exception {
+        assertThat(Spool.contents(dir.resolve("missing"))).isEmpty();
+        try (Spool spool = open(16 * 1024 * 1024)) {
+            for (int i = 0; i < 3; i++) {
+                spool.append(Events.click(i)).get(10, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(Spool.contents(dir)).containsExactly(Events.click(0), Events.click(1), Events.click(2));
+
+        try (FileChannel file = FileChannel.open(onlySegment(), StandardOpenOption.WRITE)) {
+            file.truncate(file.size() - 7);
+        }
+        assertThat(Spool.contents(dir)).containsExactly(Events.click(0), Events.click(1));
+    }
+
+    @Test
     void skipsATornLastRecordAndCountsIt() throws Exception {
         try (Spool spool = open(16 * 1024 * 1024)) {
             for (int i = 0; i < 3; i++) {

@@ -24,7 +24,7 @@ import java.util.TreeSet;
 public final class LossLedger {
 
     private static final Set<String> FIRST_FATES = Set.of("primary", "legacy", "queued", "spooled", "rejected");
-    private static final Set<String> CLICK_PATHS = Set.of("/cread.php", "/r.cfm", "/u.cfm", "/m-pr.cfm");
+    private static final Set<String> CLICK_PATHS = Set.of("/cread.php", "/pclick.php", "/r.cfm", "/u.cfm", "/m-pr.cfm");
     private static final Set<String> CONVERSION_PATHS = Set.of("/sread.img", "/sread.php", "/sale.cfm");
 
     private final Map<String, QueuedEvent.Kind> sent = new LinkedHashMap<>();

@@ -10,7 +10,10 @@ import java.util.Map;
 /**
  * The retry queue's record of a locally answered event, taken from the exchange: the translated
  * Awin request of a mapped event (replayed to the primary), the original legacy request of an
- * unmapped one (replayed to legacy). Only the {@code User-Agent} and the truncated client
+ * unmapped one (replayed to legacy). A mapped event that legacy may have counted already (its
+ * attempt there timed out or was reset after the request left) is replayed to legacy too, as
+ * the original request: that platform drops the replay if it counted the event, where the
+ * primary would count it a second time. Only the {@code User-Agent} and the truncated client
  * address are kept: never a cookie, never a full IP.
  */
 public final class QueuedEvents {
@@ -24,7 +27,7 @@ public final class QueuedEvents {
      * @param receivedAtMillis when the request arrived, epoch milliseconds
      */
     public static QueuedEvent of(Exchange exchange, Route<?> route, long receivedAtMillis) {
-        boolean mapped = exchange.mapping() instanceof Mapped;
+        boolean toPrimary = exchange.mapping() instanceof Mapped && !legacyMayHaveCounted(route);
         Map<String, String> headers = new LinkedHashMap<>(4);
         String userAgent = exchange.headers().userAgent();
         if (userAgent != null) {
@@ -38,10 +41,21 @@ public final class QueuedEvents {
                 exchange.eventId(),
                 EventRecorder.kindTag(exchange.kind()),
                 exchange.kind().isClick() ? QueuedEvent.Kind.CLICK : QueuedEvent.Kind.CONVERSION,
-                mapped ? QueuedEvent.Target.PRIMARY : QueuedEvent.Target.LEGACY,
-                mapped ? exchange.primaryUri() : exchange.uri(),
+                toPrimary ? QueuedEvent.Target.PRIMARY : QueuedEvent.Target.LEGACY,
+                toPrimary ? exchange.primaryUri() : exchange.uri(),
                 headers,
                 receivedAtMillis,
                 route.summary());
+    }
+
+    private static boolean legacyMayHaveCounted(Route<?> route) {
+        for (Route.Step step : route.steps()) {
+            if (step.backend().equals("legacy")
+                    && step.failure() != null
+                    && step.failure().mayHaveCounted()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

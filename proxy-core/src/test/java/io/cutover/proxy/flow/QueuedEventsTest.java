@@ -20,7 +20,7 @@ class QueuedEventsTest {
     private static final String CLICK = "b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
     private static final Route<Object> LOCAL = Route.local(List.of(
             new Route.Step("primary", BackendFailure.CONNECT, 0, 1_000),
-            new Route.Step("legacy", BackendFailure.RESET, 0, 2_000)));
+            new Route.Step("legacy", BackendFailure.CONNECT, 0, 2_000)));
 
     private static Exchange exchange(LinkKind kind, String uri, String query, String clientIp) {
         ClientHeaders headers = new ClientHeaders(
@@ -54,7 +54,7 @@ class QueuedEventsTest {
         assertThat(event.target()).isEqualTo(QueuedEvent.Target.PRIMARY);
         assertThat(event.uri()).startsWith("/cread.php?awinmid=15532&awinaffid=402911");
         assertThat(event.receivedAtMillis()).isEqualTo(1_795_356_296_123L);
-        assertThat(event.reason()).isEqualTo("primary:connect,legacy:reset");
+        assertThat(event.reason()).isEqualTo("primary:connect,legacy:connect");
     }
 
     @Test
@@ -79,5 +79,20 @@ class QueuedEventsTest {
         assertThat(event.target()).isEqualTo(QueuedEvent.Target.LEGACY);
         assertThat(event.uri()).isEqualTo("/r.cfm?" + query);
         assertThat(event.headers()).containsOnlyKeys("User-Agent");
+    }
+
+    @Test
+    void replaysAMappedClickThatLegacyMayHaveCountedToLegacyNotToThePrimary() {
+        for (BackendFailure failure : List.of(BackendFailure.READ_TIMEOUT, BackendFailure.RESET)) {
+            Route<Object> route = Route.local(List.of(
+                    new Route.Step("primary", BackendFailure.BREAKER_OPEN, 0, 1_000),
+                    new Route.Step("legacy", failure, 0, 2_000)));
+
+            QueuedEvent event =
+                    QueuedEvents.of(exchange(LinkKind.BANNER_CLICK, "/r.cfm?" + CLICK, CLICK, "-"), route, 0);
+
+            assertThat(event.target()).as(failure.tag()).isEqualTo(QueuedEvent.Target.LEGACY);
+            assertThat(event.uri()).isEqualTo("/r.cfm?" + CLICK);
+        }
     }
 }
