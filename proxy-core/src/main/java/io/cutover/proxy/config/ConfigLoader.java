@@ -5,6 +5,7 @@ import io.cutover.failover.guard.BreakerSettings;
 import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetrySettings;
 import io.cutover.failover.replay.ReplaySettings;
+import io.cutover.ops.admin.AdminToken;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,7 @@ public final class ConfigLoader {
                 s.bool("admin.enabled", true),
                 s.string("admin.host", "127.0.0.1"),
                 s.integer("admin.port", 9090, 0, 65535));
+        ControlSettings control = control(s);
 
         BackendSettings primary = backend(s, "primary", true, "https://www.awin1.com");
         BackendSettings legacy = backend(s, "legacy", false, "https://origin.shareasale.example");
@@ -193,7 +195,25 @@ public final class ConfigLoader {
                 new BackendGuards(primaryGuard, Optional.ofNullable(legacy).map(l -> legacyGuard)),
                 new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)),
                 directorySettings,
-                replay);
+                replay,
+                control);
+    }
+
+    private static ControlSettings control(Settings s) {
+        Optional<AdminToken> token = Optional.empty();
+        String text = s.string("admin.token", null);
+        if (text != null) {
+            try {
+                token = Optional.of(AdminToken.of(text));
+            } catch (IllegalArgumentException e) {
+                // Never the value itself: it is a secret, and this message is printed.
+                s.problem(
+                        "admin.token",
+                        AdminToken.REDACTED,
+                        "at least " + AdminToken.MIN_LENGTH + " printable ASCII characters, no spaces");
+            }
+        }
+        return new ControlSettings(token, s.duration("shutdown.drain-timeout", Duration.ofSeconds(20)));
     }
 
     private static DirectorySettings directorySettings(Settings s, DirectoryStoreKind store) {

@@ -22,17 +22,25 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     public static final String IDLE = "idle";
     public static final String CODEC = "codec";
     public static final String KEEP_ALIVE = "keepAlive";
+    public static final String DRAIN = "drain";
     public static final String AGGREGATOR = "aggregator";
     public static final String RECEIVER = "receiver";
 
     private final ServerSettings settings;
     private final TrackingFlow flow;
     private final LongSupplier ticker;
+    private final Drain drain;
 
     public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker) {
+        this(settings, flow, ticker, new Drain(ticker));
+    }
+
+    /** @param drain what counts this listener's requests in flight and closes its connections on a drain */
+    public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker, Drain drain) {
         this.settings = settings;
         this.flow = flow;
         this.ticker = ticker;
+        this.drain = drain;
     }
 
     @Override
@@ -54,6 +62,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
                         .setMaxInitialLineLength(settings.maxInitialLine())
                         .setMaxHeaderSize(settings.maxHeaderSize())));
         p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
+        p.addLast(DRAIN, drain.handler());
         p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
     }
 
