@@ -424,6 +424,7 @@ public final class Cutover implements AutoCloseable {
     public CompletableFuture<Boolean> drain() {
         if (drainStarted.compareAndSet(false, true)) {
             drainStartedAt = clock.millis();
+            drain.begin();
             Thread thread = new Thread(this::runDrain, "cutover-drain");
             thread.start();
         }

@@ -87,9 +87,9 @@ final class TryThis {
                 "  curl -s -X POST " + auth + admin + "/admin/reload",
                 "  # events by kind and fate",
                 "  curl -s " + admin + "/metrics | grep -E '^cutover_events_(received_)?total|^cutover_spool_'",
-                "",
                 "  # readiness (503 while draining), liveness",
                 "  curl -s " + admin + "/ready; curl -s " + admin + "/live",
+                "",
                 "",
                 "Ctrl-C drains (requests in flight finish, queue and spool flushed), then stops everything.");
     }

@@ -31,11 +31,16 @@ public final class LiveRecorder implements FlowObserver, GuardListener {
         return routes;
     }
 
-    /** The live view's fates, in {@link Fate} order. */
+    /**
+     * The live view's fates: a request's first fate, in {@link Fate} order up to {@link
+     * Fate#REJECTED} (replayed and dead come later, from the replayer, and are series of their own).
+     */
     public static List<String> fates() {
         List<String> fates = new ArrayList<>();
         for (Fate fate : Fate.values()) {
-            fates.add(fate.tag());
+            if (fate.ordinal() <= Fate.REJECTED.ordinal()) {
+                fates.add(fate.tag());
+            }
         }
         return fates;
     }

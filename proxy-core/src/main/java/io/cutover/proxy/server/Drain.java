@@ -89,6 +89,13 @@ public final class Drain {
         return ticker.getAsLong();
     }
 
+    /** Marks the drain as started: responses say {@code Connection: close} from now on. */
+    public void begin() {
+        if (state == State.SERVING) {
+            state = State.DRAINING;
+        }
+    }
+
     /**
      * Drains, blocking the caller (never an event loop) until every connection has closed or
      * {@code bound} is over; then closes what is left.
@@ -96,7 +103,7 @@ public final class Drain {
      * @return whether every request in flight was answered within the bound
      */
     public boolean run(Duration bound) throws InterruptedException {
-        state = State.DRAINING;
+        begin();
         long deadline = ticker.getAsLong() + bound.toNanos();
         long grace = IDLE_GRACE.toNanos();
         while (!connections.isEmpty() && ticker.getAsLong() < deadline) {
