@@ -73,7 +73,7 @@ public final class Cutover implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Cutover.class);
 
     /** The longest a drain waits for the spool to reach SQS before the process exits anyway. */
-    private static final Duration FLUSH_BOUND = Duration.ofSeconds(10);
+    private static final Duration FLUSH_BOUND = Duration.ofSeconds(15);
 
     /** Attempts with less budget than this are not started: they could not answer in time. */
     private static final long MINIMUM_ATTEMPT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -434,7 +434,7 @@ public final class Cutover implements AutoCloseable {
     private void runDrain() {
         try {
             Duration bound = config.control().drainTimeout();
-            log.info("drain: not ready, no new connections; requests in flight get up to {}", bound);
+            log.info("drain: not ready, no new connections; requests in flight get up to {} ms", bound.toMillis());
             if (server != null) {
                 server.close();
             }
@@ -442,7 +442,7 @@ public final class Cutover implements AutoCloseable {
             if (clean) {
                 log.info("drain: every request in flight was answered");
             } else {
-                log.warn("drain: {} was not enough; the connections still open were closed", bound);
+                log.warn("drain: {} ms were not enough; the connections still open were closed", bound.toMillis());
             }
             int flushed = retryQueue.flush(FLUSH_BOUND);
             log.info(

@@ -266,8 +266,21 @@ public final class DurableRetryQueue implements RetryQueue {
             return 0;
         }
         sqs.flush();
+        long deadline = ticker.getAsLong() + bound.toNanos();
         try {
-            return drainer.submit(() -> spool.records() == 0 ? 0 : drain()).get(bound.toNanos(), TimeUnit.NANOSECONDS);
+            // Drains until the spool is empty or the bound is over: one failed send (a timeout
+            // on a connection the outage left behind) is not the end of it.
+            return drainer.submit(() -> {
+                        int sent = 0;
+                        while (spool.records() > 0 && ticker.getAsLong() < deadline) {
+                            sent += drain();
+                            if (spool.records() > 0) {
+                                TimeUnit.MILLISECONDS.sleep(100);
+                            }
+                        }
+                        return sent;
+                    })
+                    .get(bound.toNanos() + TimeUnit.SECONDS.toNanos(SPOOL_WAIT_SECONDS), TimeUnit.NANOSECONDS);
         } catch (ExecutionException e) {
             log.warn("spool flush failed; the events stay spooled for the next start", e.getCause());
             return 0;

@@ -24,7 +24,7 @@ import java.util.function.LongSupplier;
 public final class Drain {
 
     /** How long a connection without a request in flight may stay quiet while draining. */
-    public static final Duration IDLE_GRACE = Duration.ofMillis(250);
+    public static final Duration IDLE_GRACE = Duration.ofSeconds(1);
 
     private static final long SWEEP_MILLIS = 20;
 
@@ -45,6 +45,7 @@ public final class Drain {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final LongSupplier ticker;
     private volatile State state = State.SERVING;
+    private volatile boolean closing;
 
     public Drain(LongSupplier ticker) {
         this.ticker = ticker;
@@ -61,6 +62,11 @@ public final class Drain {
 
     public boolean draining() {
         return state != State.SERVING;
+    }
+
+    /** Whether responses now say {@code Connection: close}. */
+    boolean closingConnections() {
+        return closing;
     }
 
     /** Requests read and not yet answered, over all connections. */
@@ -89,7 +95,11 @@ public final class Drain {
         return ticker.getAsLong();
     }
 
-    /** Marks the drain as started: responses say {@code Connection: close} from now on. */
+    /**
+     * Marks the drain as started (readiness and the admin state say so). Connections are told to
+     * close only from {@link #run}, once the listener is closed: a client told earlier would
+     * reconnect into the listener's backlog, and the listener's close would reset it.
+     */
     public void begin() {
         if (state == State.SERVING) {
             state = State.DRAINING;
@@ -98,12 +108,13 @@ public final class Drain {
 
     /**
      * Drains, blocking the caller (never an event loop) until every connection has closed or
-     * {@code bound} is over; then closes what is left.
+     * {@code bound} is over; then closes what is left. Call it once the listener is closed.
      *
      * @return whether every request in flight was answered within the bound
      */
     public boolean run(Duration bound) throws InterruptedException {
         begin();
+        closing = true;
         long deadline = ticker.getAsLong() + bound.toNanos();
         long grace = IDLE_GRACE.toNanos();
         while (!connections.isEmpty() && ticker.getAsLong() < deadline) {

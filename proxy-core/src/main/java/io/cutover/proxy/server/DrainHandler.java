@@ -47,7 +47,7 @@ final class DrainHandler extends ChannelDuplexHandler {
         boolean informational = false;
         if (msg instanceof HttpResponse response) {
             informational = response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
-            if (drain.draining() && !informational) {
+            if (drain.closingConnections() && !informational) {
                 HttpUtil.setKeepAlive(response, false);
             }
         }
