@@ -9,9 +9,11 @@ import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.Directory;
+import io.cutover.ops.admin.SyntheticStatus;
 import io.cutover.ops.health.CheckResult;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
+import io.cutover.ops.live.LiveStats;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.CookieMetrics;
 import io.cutover.ops.metrics.EventMetrics;
@@ -26,7 +28,10 @@ import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.CookieAnswers;
 import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
+import io.cutover.proxy.flow.FlowObservers;
+import io.cutover.proxy.flow.GuardListeners;
 import io.cutover.proxy.flow.GuardRecorder;
+import io.cutover.proxy.flow.LiveRecorder;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.queue.RunningRetryQueue;
@@ -36,6 +41,7 @@ import io.cutover.proxy.reload.SnapshotLoader;
 import io.cutover.proxy.reload.Snapshots;
 import io.cutover.proxy.replay.ReplayService;
 import io.cutover.proxy.server.ClientChannelInitializer;
+import io.cutover.proxy.server.Drain;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
 import io.cutover.proxy.tls.ServerCertificates;
@@ -46,6 +52,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,8 +61,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A running Cutover: the client listener and its event loops, the origins, the admin listener,
@@ -63,6 +73,11 @@ import java.util.function.LongSupplier;
  * stops it in reverse order.
  */
 public final class Cutover implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Cutover.class);
+
+    /** The longest a drain waits for the spool to reach SQS before the process exits anyway. */
+    private static final Duration FLUSH_BOUND = Duration.ofSeconds(15);
 
     /** Attempts with less budget than this are not started: they could not answer in time. */
     private static final long MINIMUM_ATTEMPT_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
@@ -84,6 +99,13 @@ public final class Cutover implements AutoCloseable {
     private final ServerCertificates certificates;
     private volatile ProxyServer admin;
     private final ReplayService replay;
+    private final LongSupplier ticker;
+    private final Clock clock;
+    private final Drain drain;
+    private final AtomicBoolean drainStarted = new AtomicBoolean();
+    private final CompletableFuture<Boolean> drained = new CompletableFuture<>();
+    private volatile Long drainStartedAt;
+    private final CutoverOperations operations;
 
     /**
      * Binds the admin listener first (so liveness answers and readiness says what is missing),
@@ -94,17 +116,23 @@ public final class Cutover implements AutoCloseable {
      */
     private Cutover(CutoverConfig config, SnapshotLoader loader, Translator initial, Clock clock, LongSupplier ticker) {
         this.config = config;
+        this.clock = clock;
+        this.ticker = ticker;
+        this.drain = new Drain(ticker);
         this.transport = Transport.select(config.server().transport());
         this.translator = new AtomicReference<>();
         this.telemetry = Telemetry.create("cutover");
         this.accessLog = accessLog(config.accessLog(), telemetry);
         EventMetrics metrics = new EventMetrics(telemetry.meter(), EventRecorder.vocabulary());
-        FlowObserver observer = new EventRecorder(
-                metrics,
-                new ReceivedMetrics(
-                        telemetry.meter(), EventRecorder.vocabulary().kinds()),
-                accessLog,
-                clock);
+        LiveRecorder live = new LiveRecorder(new LiveStats(LiveRecorder.routes(), LiveRecorder.fates(), clock::millis));
+        FlowObserver observer = FlowObservers.of(
+                new EventRecorder(
+                        metrics,
+                        new ReceivedMetrics(
+                                telemetry.meter(), EventRecorder.vocabulary().kinds()),
+                        accessLog,
+                        clock),
+                live);
         this.retryQueue = RunningRetryQueue.start(config.queue(), config.spool(), telemetry.meter(), ticker);
 
         this.loops = new MultiThreadIoEventLoopGroup(
@@ -118,7 +146,7 @@ public final class Cutover implements AutoCloseable {
             states.add(state.tag());
         }
         GuardMetrics guardMetrics = new GuardMetrics(telemetry.meter(), states);
-        GuardListener guardListener = new GuardRecorder(guardMetrics);
+        GuardListener guardListener = GuardListeners.of(new GuardRecorder(guardMetrics), live);
         guard("primary", config.guards().primary(), guardMetrics, guardListener, clock, ticker);
         config.guards()
                 .legacy()
@@ -182,6 +210,9 @@ public final class Cutover implements AutoCloseable {
         Health health = Health.builder()
                 .check("listener", () -> {
                     ProxyServer bound = server;
+                    if (drain.draining()) {
+                        return CheckResult.down("draining: " + drain.inFlight() + " requests in flight");
+                    }
                     return bound != null
                             ? CheckResult.up("accepting on port " + bound.port())
                             : CheckResult.down("not bound yet");
@@ -218,6 +249,23 @@ public final class Cutover implements AutoCloseable {
             throw e;
         }
         this.certificates = loaded;
+        live.stats()
+                .counter("replayed", () -> replay == null ? 0 : replay.replayed())
+                .counter("dead", () -> replay == null ? 0 : replay.dead())
+                .gauge("spooled", () -> retryQueue.spool().records())
+                .gauge("replaying", () -> replay == null ? 0 : replay.inFlight());
+        this.operations = new CutoverOperations(
+                guards,
+                retryQueue,
+                replay,
+                reloader,
+                translator::get,
+                live.stats(),
+                health,
+                drain,
+                this::drain,
+                () -> drainStartedAt,
+                clock);
         try {
             this.admin = config.admin().enabled()
                     ? ProxyServer.bind(
@@ -226,8 +274,11 @@ public final class Cutover implements AutoCloseable {
                             config.admin().port(),
                             adminLoop,
                             transport,
-                            new AdminChannelInitializer(telemetry, health, () -> reloader.reload("admin"), replay))
+                            new AdminChannelInitializer(
+                                    telemetry, health, config.control().token(), operations))
                     : null;
+            // The live view's seconds close on the admin loop: memory work only, no I/O.
+            adminLoop.scheduleAtFixedRate(() -> live.stats().tick(clock.millis()), 1000, 1000, TimeUnit.MILLISECONDS);
             translator.set(initial != null ? initial : Reloader.initial(loader, null));
             reloadMetrics.swapped(clock.instant().getEpochSecond());
             this.server = ProxyServer.bind(
@@ -236,7 +287,7 @@ public final class Cutover implements AutoCloseable {
                     config.server().port(),
                     loops,
                     transport,
-                    new ClientChannelInitializer(config.server(), flow, ticker));
+                    new ClientChannelInitializer(config.server(), flow, ticker, drain));
             if (certificates != null) {
                 this.tlsServer = ProxyServer.bind(
                         "tls",
@@ -248,6 +299,7 @@ public final class Cutover implements AutoCloseable {
                                 config.server(),
                                 flow,
                                 ticker,
+                                drain,
                                 certificates,
                                 config.tls().listener().get().http2()));
                 certificates.start();
@@ -410,6 +462,63 @@ public final class Cutover implements AutoCloseable {
                     "backend: " + backend + " (expected: one of " + String.join(", ", guards.keySet()) + ")");
         }
         return guard;
+    }
+
+    /**
+     * Plugs in the synthetic click's status for {@code GET /admin/state} and the dashboard
+     * ({@code null}: none).
+     */
+    public void syntheticStatus(SyntheticStatus status) {
+        operations.synthetic(status);
+    }
+
+    /**
+     * Starts a drain unless one is under way (SIGTERM, {@code POST /admin/drain}): readiness goes
+     * down, the client listener stops accepting, requests in flight finish within {@code
+     * shutdown.drain-timeout} (each answer {@code Connection: close}), then the retry queue and
+     * the spool are flushed to SQS. The admin listener keeps answering. Never blocks.
+     *
+     * @return completes when drained: {@code true} when every request in flight was answered in time
+     */
+    public CompletableFuture<Boolean> drain() {
+        if (drainStarted.compareAndSet(false, true)) {
+            drainStartedAt = clock.millis();
+            drain.begin();
+            Thread thread = new Thread(this::runDrain, "cutover-drain");
+            thread.start();
+        }
+        return drained;
+    }
+
+    private void runDrain() {
+        try {
+            Duration bound = config.control().drainTimeout();
+            log.info("drain: not ready, no new connections; requests in flight get up to {} ms", bound.toMillis());
+            if (server != null) {
+                server.close();
+            }
+            if (tlsServer != null) {
+                tlsServer.close();
+            }
+            boolean clean = drain.run(bound);
+            if (clean) {
+                log.info("drain: every request in flight was answered");
+            } else {
+                log.warn("drain: {} ms were not enough; the connections still open were closed", bound.toMillis());
+            }
+            int flushed = retryQueue.flush(FLUSH_BOUND);
+            log.info(
+                    "drain: retry queue flushed ({} spooled events sent to SQS, {} still in the spool)",
+                    flushed,
+                    retryQueue.spool().records());
+            drained.complete(clean);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained.complete(false);
+        } catch (RuntimeException e) {
+            log.error("drain failed", e);
+            drained.complete(false);
+        }
     }
 
     /** Open origin connections per backend; not to be called from a Cutover event loop. */

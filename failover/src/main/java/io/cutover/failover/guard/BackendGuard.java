@@ -186,6 +186,36 @@ public final class BackendGuard {
         openUntil = Instant.MIN;
     }
 
+    /**
+     * Holds the breaker open or closed, or hands it back to its failure rate ({@link
+     * BreakerOverride#AUTO}: closed, with a fresh window). Takes effect for the next call on every
+     * event loop; the transition is reported to the listener like any other.
+     */
+    public void override(BreakerOverride override) {
+        switch (override) {
+            case FORCED_OPEN -> breaker.transitionToForcedOpenState();
+            case FORCED_CLOSED -> breaker.transitionToDisabledState();
+            case AUTO -> {
+                if (breaker.getState() == CircuitBreaker.State.CLOSED) {
+                    breaker.reset();
+                } else {
+                    breaker.transitionToClosedState();
+                }
+                openUntil = Instant.MIN;
+            }
+        }
+    }
+
+    /** The failure rate of the breaker's window in percent, or -1 before it holds enough calls. */
+    public float failureRate() {
+        return breaker.getMetrics().getFailureRate();
+    }
+
+    /** The slow-call rate of the breaker's window in percent, or -1 before it holds enough calls. */
+    public float slowCallRate() {
+        return breaker.getMetrics().getSlowCallRate();
+    }
+
     /** A failure as resilience4j records it: preallocated, without a stack trace. */
     static final class FailedCall extends RuntimeException {
         private static final long serialVersionUID = 1L;

@@ -255,6 +255,42 @@ public final class DurableRetryQueue implements RetryQueue {
     }
 
     /**
+     * Sends what the batcher holds and brings the spool to SQS now, on the drainer's thread (so
+     * never beside a drain of its own), waiting at most {@code bound}; for a drain before the
+     * process exits. What SQS does not take stays in the spool, fsync'd, for the next start.
+     *
+     * @return the events that reached SQS from the spool
+     */
+    public int flush(Duration bound) throws InterruptedException {
+        if (sqs == null) {
+            return 0;
+        }
+        sqs.flush();
+        long deadline = ticker.getAsLong() + bound.toNanos();
+        try {
+            // Drains until the spool is empty or the bound is over: one failed send (a timeout
+            // on a connection the outage left behind) is not the end of it.
+            return drainer.submit(() -> {
+                        int sent = 0;
+                        while (spool.records() > 0 && ticker.getAsLong() < deadline) {
+                            sent += drain();
+                            if (spool.records() > 0) {
+                                TimeUnit.MILLISECONDS.sleep(100);
+                            }
+                        }
+                        return sent;
+                    })
+                    .get(bound.toNanos() + TimeUnit.SECONDS.toNanos(SPOOL_WAIT_SECONDS), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            log.warn("spool flush failed; the events stay spooled for the next start", e.getCause());
+            return 0;
+        } catch (TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            log.warn("spool flush did not finish within {}; the rest stays spooled for the next start", bound);
+            return 0;
+        }
+    }
+
+    /**
      * Stops draining, sends what the batcher holds, lets the events in flight become durable (on
      * SQS, or spooled when it does not answer in time), then closes the spool (fsync'd).
      */

@@ -99,6 +99,30 @@ class DurableRetryQueueTest {
     }
 
     @Test
+    void aFlushBringsTheSpoolToSqsWithoutWaitingForTheDrainer() throws Exception {
+        try (Spool earlier = spool()) {
+            for (int i = 0; i < 12; i++) {
+                assertThat(earlier.append(Events.click(i)).get(20, TimeUnit.SECONDS))
+                        .isEqualTo(Spool.Append.WRITTEN);
+            }
+        }
+        SqsAsyncClient client = SqsClients.create("eu-west-1", endpoint, true, Duration.ofSeconds(30));
+        closeAfter.add(client);
+        String url = createQueue(client, "flushed-" + System.nanoTime());
+        Spool spool = spool();
+        SqsSender sender = new SqsSender(client, url, 10, Duration.ofMillis(2), scheduler, QueueObserver.NONE);
+        DurableRetryQueue queue = new DurableRetryQueue(
+                sender, spool, Duration.ofSeconds(5), Duration.ofHours(1), QueueObserver.NONE, System::nanoTime);
+        closeAfter.add(0, queue);
+        assertThat(spool.records()).isEqualTo(12);
+
+        assertThat(queue.flush(Duration.ofSeconds(60))).isEqualTo(12);
+
+        assertThat(spool.records()).isZero();
+        assertThat(receiveAll(client, url, 12)).hasSize(12);
+    }
+
+    @Test
     void queuesEachEventWithItsIdAsAttribute() throws Exception {
         SqsAsyncClient client = client(endpoint);
         String url = createQueue(client, "queued-" + System.nanoTime());

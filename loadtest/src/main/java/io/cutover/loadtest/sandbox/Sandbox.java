@@ -6,6 +6,7 @@ import io.cutover.loadtest.sim.SimulatorOptions;
 import io.cutover.loadtest.sqs.SandboxSqs;
 import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.mapping.directory.Merchant;
+import io.cutover.ops.admin.AdminToken;
 import io.cutover.proxy.Cutover;
 import io.cutover.proxy.config.ConfigLoader;
 import io.cutover.proxy.config.CutoverConfig;
@@ -28,6 +29,9 @@ import java.util.Map;
  */
 public final class Sandbox implements AutoCloseable {
 
+    /** The environment variable the admin token is taken from. */
+    public static final String ADMIN_TOKEN_VARIABLE = "CUTOVER_ADMIN_TOKEN";
+
     /** Failed receives before the replayer dead-letters a message in the sandbox. */
     static final int SANDBOX_MAX_RECEIVES = 4;
 
@@ -38,6 +42,8 @@ public final class Sandbox implements AutoCloseable {
     private final boolean temporarySpool;
     private final Cutover cutover;
     private final SandboxTls tls;
+    private final String adminToken;
+    private final boolean tokenGenerated;
 
     private Sandbox(
             SimulatedAwin awin,
@@ -46,7 +52,9 @@ public final class Sandbox implements AutoCloseable {
             Path spoolDir,
             boolean temporarySpool,
             Cutover cutover,
-            SandboxTls tls) {
+            SandboxTls tls,
+            String adminToken,
+            boolean tokenGenerated) {
         this.awin = awin;
         this.shareASale = shareASale;
         this.sqs = sqs;
@@ -54,6 +62,8 @@ public final class Sandbox implements AutoCloseable {
         this.temporarySpool = temporarySpool;
         this.cutover = cutover;
         this.tls = tls;
+        this.adminToken = adminToken;
+        this.tokenGenerated = tokenGenerated;
     }
 
     /** Starts the simulators, then Cutover pointed at them. Fails naming any port in use. */
@@ -114,15 +124,24 @@ public final class Sandbox implements AutoCloseable {
                     options.sqsControlPort(),
                     options.sqsStorePort(),
                     options.dataDir() == null ? null : options.dataDir().resolve("elasticmq"));
+            // The admin token from CUTOVER_ADMIN_TOKEN (the config loader reads it as admin.token),
+            // else a fresh one that the sandbox prints.
+            String given = System.getenv(ADMIN_TOKEN_VARIABLE);
+            boolean generated = given == null || given.isBlank();
+            String token = generated ? AdminToken.generate() : given.trim();
+            Map<String, Object> withToken = new LinkedHashMap<>();
+            withToken.put("admin.token", token);
+            withToken.putAll(overrides);
             CutoverConfig config = ConfigLoader.fromTree(
                     "sandbox",
-                    config(options, awin, shareASale, sqs, spoolDir, tls, overrides),
+                    config(options, awin, shareASale, sqs, spoolDir, tls, withToken),
                     System.getenv(),
                     Path.of("."));
             // The mapping the config names (the built-in table unless mapping.files is set, as by
             // --mapping DIR), reloaded when its files change; the directory stays the sandbox's.
             Cutover cutover = Cutover.start(config, directory, Clock.systemUTC(), System::nanoTime);
-            return new Sandbox(awin, shareASale, sqs, spoolDir, options.dataDir() == null, cutover, tls);
+            return new Sandbox(
+                    awin, shareASale, sqs, spoolDir, options.dataDir() == null, cutover, tls, token, generated);
         } catch (RuntimeException e) {
             if (sqs != null) {
                 sqs.close();
@@ -227,6 +246,21 @@ public final class Sandbox implements AutoCloseable {
 
     public Cutover cutover() {
         return cutover;
+    }
+
+    /** The bearer token of the admin API's changing calls. */
+    public String adminToken() {
+        return adminToken;
+    }
+
+    /** Whether the sandbox made the token up (it was not in {@value #ADMIN_TOKEN_VARIABLE}). */
+    public boolean adminTokenGenerated() {
+        return tokenGenerated;
+    }
+
+    /** The admin listener's base URL, e.g. {@code http://127.0.0.1:9090}. */
+    public String adminUrl() {
+        return "http://127.0.0.1:" + cutover.adminPort();
     }
 
     /** The sandbox's SQS (ElasticMQ behind its fault relay). */

@@ -45,7 +45,9 @@ public final class SandboxCommand implements Command {
                 cutover-sandbox in the system's temporary folder), so a restarted sandbox
                 finds what a stopped or killed one left. ElasticMQ itself listens on
                 --sqs-store-port (default: the SQS port + 2).
-                Nothing leaves the machine. Ctrl-C stops everything.
+                The admin API's changing calls (POST /admin/*) need the bearer token in
+                CUTOVER_ADMIN_TOKEN; without it the sandbox makes one up and prints it.
+                Nothing leaves the machine. Ctrl-C drains, then stops everything.
 
                 --mapping DIR serves the mapping files in DIR (every *.yaml) instead of the
                 built-in table, and reloads them when they change: copy mappings/, edit a file,
@@ -114,7 +116,7 @@ public final class SandboxCommand implements Command {
             out.println(TryThis.https(sandbox, https));
         }
         out.flush();
-        Shutdown.await(sandbox);
+        Shutdown.drainThenClose(() -> sandbox.cutover().drain().join(), sandbox);
         return 0;
     }
 

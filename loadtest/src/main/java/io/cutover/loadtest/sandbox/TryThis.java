@@ -1,5 +1,6 @@
 package io.cutover.loadtest.sandbox;
 
+import io.cutover.ops.admin.AdminToken;
 import java.util.List;
 
 /** What the sandbox prints once it runs: where everything is, and commands to try, in order. */
@@ -38,11 +39,18 @@ final class TryThis {
         String click = cutover + "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=nov";
         String sale = cutover + "/sale.cfm?merchantID=41388&tracking=ORDER-1001&amount=25.00&transtype=sale"
                 + "&currency=USD&couponcode=SPRING&skulist=S1,S2&pricelist=10.00,7.50&quantitylist=1,2";
+        String auth = "-H \"Authorization: Bearer $CUTOVER_ADMIN_TOKEN\" ";
+        String token = sandbox.adminTokenGenerated()
+                ? "  admin token          made up for this run; in the shell you try from:\n"
+                        + "                       export CUTOVER_ADMIN_TOKEN=" + sandbox.adminToken()
+                : "  admin token          from CUTOVER_ADMIN_TOKEN (" + AdminToken.REDACTED + ")";
         return String.join(
                 "\n",
                 "Cutover sandbox: everything runs in this process, on loopback.",
                 "",
                 "  Cutover              " + cutover + "   admin " + admin + "/",
+                "  live dashboard       " + admin + "/   (open it in a browser; it updates every second)",
+                token,
                 "  simulated Awin       " + awin + "   control " + awinControl,
                 "  simulated ShareASale " + sas + "   control " + sasControl,
                 "  SQS (ElasticMQ)      " + sqs + "   control " + sqsControl + "   queue "
@@ -77,14 +85,24 @@ final class TryThis {
                 "  curl -s " + awinControl + "/stats",
                 "  curl -s " + admin + "/metrics | grep '^cutover_replay'",
                 "  # dead letters (events that kept failing) back to the retry queue",
-                "  curl -s -X POST " + admin + "/admin/redrive",
+                "  curl -s -X POST " + auth + admin + "/admin/redrive",
+                "  # everything an operator looks at, as JSON (reading needs no token)",
+                "  curl -s " + admin + "/admin/state",
+                "  # hold Awin's breaker open (clicks go to ShareASale), then hand it back",
+                "  curl -s -X POST " + auth + "'" + admin + "/admin/breakers/primary?state=forced-open'",
+                "  curl -s -X POST " + auth + "'" + admin + "/admin/breakers/primary?state=auto'",
+                "  # without the token: 401, nothing changes",
+                "  curl -si -X POST '" + admin + "/admin/breakers/primary?state=forced-open'",
                 "  # the translation step by step, without sending anything",
                 "  bin/cutover explain '" + click + "'",
                 "  # reload the mapping now (edits of --mapping DIR files reload by themselves)",
-                "  curl -s -X POST " + admin + "/admin/reload",
+                "  curl -s -X POST " + auth + admin + "/admin/reload",
                 "  # events by kind and fate",
                 "  curl -s " + admin + "/metrics | grep -E '^cutover_events_(received_)?total|^cutover_spool_'",
+                "  # readiness (503 while draining), liveness",
+                "  curl -s " + admin + "/ready; curl -s " + admin + "/live",
                 "",
-                "Ctrl-C stops everything.");
+                "",
+                "Ctrl-C drains (requests in flight finish, queue and spool flushed), then stops everything.");
     }
 }

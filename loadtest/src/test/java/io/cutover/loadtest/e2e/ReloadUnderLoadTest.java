@@ -67,7 +67,7 @@ class ReloadUnderLoadTest {
             Path config = Files.writeString(
                     dir.resolve("cutover.yaml"), """
                     server: { host: 127.0.0.1, port: 0, event-loops: 2 }
-                    admin: { host: 127.0.0.1, port: 0 }
+                    admin: { host: 127.0.0.1, port: 0, token: reload-under-load-token }
                     backends:
                       primary: { url: "http://127.0.0.1:%d", response-timeout: 2s }
                       legacy: { url: "http://127.0.0.1:%d", response-timeout: 2s }
@@ -110,7 +110,9 @@ class ReloadUnderLoadTest {
                     boolean toB = swap % 2 == 1;
                     save(mapping, toB ? mappingB : mappingA);
                     save(directory, toB ? directoryB : directoryA);
-                    reloadStatuses.add(control.post(admin, "/admin/reload").statusCode());
+                    reloadStatuses.add(control.send(
+                                    "POST", admin, "/admin/reload", "Authorization", "Bearer reload-under-load-token")
+                            .statusCode());
                     Thread.sleep(50);
                 }
                 running.set(false);

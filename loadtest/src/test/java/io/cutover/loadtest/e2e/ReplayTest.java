@@ -310,8 +310,12 @@ class ReplayTest {
         assertBalances(reconcile());
 
         sandbox.awin().fault(Fault.ok());
-        HttpResponse<byte[]> redrive =
-                http.post(URI.create("http://127.0.0.1:" + sandbox.cutover().adminPort()), "/admin/redrive");
+        HttpResponse<byte[]> redrive = http.send(
+                "POST",
+                URI.create(sandbox.adminUrl()),
+                "/admin/redrive",
+                "Authorization",
+                "Bearer " + sandbox.adminToken());
 
         assertThat(redrive.statusCode()).isEqualTo(200);
         assertThat(text(redrive)).isEqualTo("{\"moved\":1,\"failed\":0,\"remaining\":0}\n");
@@ -432,7 +436,8 @@ class ReplayTest {
         HttpResponse<byte[]> get = http.get(admin, "/admin/redrive");
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.headers().firstValue("Allow")).contains("POST");
-        HttpResponse<byte[]> badMax = http.post(admin, "/admin/redrive?max=0");
+        HttpResponse<byte[]> badMax =
+                http.send("POST", admin, "/admin/redrive?max=0", "Authorization", "Bearer " + sandbox.adminToken());
         assertThat(badMax.statusCode()).isEqualTo(400);
         assertThat(text(badMax)).isEqualTo("{\"error\":\"max: 0 (expected: an integer from 1 to 1000000)\"}\n");
     }

@@ -261,6 +261,22 @@ public final class HeadlessChromium implements AutoCloseable {
                     .asText();
         }
 
+        /**
+         * Saves a PNG of the page as a {@code width}×{@code height} window shows it (the whole
+         * page, beyond the window too), e.g. as a build artifact under {@code target/}.
+         */
+        public Path screenshot(Path file, int width, int height) throws Exception {
+            call(
+                    session,
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+            String png = call(session, "Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true))
+                    .get("data")
+                    .asText();
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.write(file, java.util.Base64.getDecoder().decode(png));
+        }
+
         /** The page's address after every redirect. */
         public String location() throws Exception {
             return evaluate("location.href");

@@ -128,6 +128,26 @@ public final class RawConnection implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Whether the server has closed this connection while it was quiet (its FIN is here), as a
+     * client checks a pooled connection before reusing it. Fails if unasked-for data arrived.
+     */
+    public boolean closedByServer() throws IOException {
+        int timeout = socket.getSoTimeout();
+        socket.setSoTimeout(1);
+        try {
+            int next = in.read();
+            if (next >= 0) {
+                throw new AssertionError("data arrived on a quiet connection");
+            }
+            return true;
+        } catch (SocketTimeoutException open) {
+            return false;
+        } finally {
+            socket.setSoTimeout(timeout);
+        }
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -1,17 +1,15 @@
 package io.cutover.proxy.admin;
 
+import io.cutover.ops.admin.AdminToken;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.metrics.Telemetry;
-import io.cutover.proxy.reload.ReloadResult;
-import io.cutover.proxy.replay.ReplayService;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.ReadTimeoutHandler;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.Optional;
 
 /** The admin listener's pipeline: small limits, a read timeout, then the endpoints. */
 public final class AdminChannelInitializer extends ChannelInitializer<Channel> {
@@ -19,16 +17,12 @@ public final class AdminChannelInitializer extends ChannelInitializer<Channel> {
     private final AdminRequestHandler handler;
 
     /**
-     * @param reload starts a reload of the mapping and directory ({@code POST /admin/reload}) and
-     *     answers with its result; it must not block
-     * @param replay the replay service behind {@code POST /admin/redrive}, or {@code null}
+     * @param token the bearer token every changing call needs; empty refuses them all
+     * @param operations what the state, breaker, reload, redrive and drain endpoints read and do
      */
     public AdminChannelInitializer(
-            Telemetry telemetry,
-            Health health,
-            Supplier<CompletableFuture<ReloadResult>> reload,
-            ReplayService replay) {
-        this.handler = new AdminRequestHandler(telemetry, health, reload, replay);
+            Telemetry telemetry, Health health, Optional<AdminToken> token, AdminOperations operations) {
+        this.handler = new AdminRequestHandler(telemetry, health, token, operations);
     }
 
     @Override

@@ -25,7 +25,9 @@ public final class ServeCommand implements Command {
         return """
                 usage: cutover serve --config FILE
 
-                Runs Cutover until it is stopped (Ctrl-C or SIGTERM). FILE is a cutover.yaml
+                Runs Cutover until it is stopped. SIGTERM (or Ctrl-C) drains first: readiness
+                goes down, no new connections, requests in flight finish within
+                shutdown.drain-timeout, the retry queue and spool are flushed, exit 0. FILE is a cutover.yaml
                 (see config/cutover.example.yaml); every key can be overridden by a CUTOVER_*
                 environment variable. A configuration that does not fit stops the start with
                 every problem listed as `key: value (expected: ...)`.""";
@@ -44,7 +46,7 @@ public final class ServeCommand implements Command {
         CutoverConfig config = ConfigLoader.load(Path.of(file));
         Cutover cutover = Cutover.start(config);
         out.println(StartupBanner.describe(cutover));
-        Shutdown.await(cutover);
+        Shutdown.drainThenClose(() -> cutover.drain().join(), cutover);
         return 0;
     }
 }

@@ -7,6 +7,7 @@ import io.cutover.failover.guard.BreakerSettings;
 import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetrySettings;
 import io.cutover.failover.replay.ReplaySettings;
+import io.cutover.ops.admin.AdminToken;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -108,6 +109,7 @@ public final class ConfigLoader {
                 s.bool("admin.enabled", true),
                 s.string("admin.host", "127.0.0.1"),
                 s.integer("admin.port", 9090, 0, 65535));
+        ControlSettings control = control(s);
 
         BackendSettings primary = backend(s, "primary", true, "https://www.awin1.com");
         BackendSettings legacy = backend(s, "legacy", false, "https://origin.shareasale.example");
@@ -199,7 +201,8 @@ public final class ConfigLoader {
                 directorySettings,
                 replay,
                 tls,
-                cookies(s, cookieDomain.filter(ConfigLoader::isDomain)));
+                cookies(s, cookieDomain.filter(ConfigLoader::isDomain)),
+                control);
     }
 
     /**
@@ -270,6 +273,23 @@ public final class ConfigLoader {
             s.problem(key, value.get(), "a PEM file of CA certificates (not found: " + path + ")");
         }
         return Optional.of(path);
+    }
+
+    private static ControlSettings control(Settings s) {
+        Optional<AdminToken> token = Optional.empty();
+        String text = s.string("admin.token", null);
+        if (text != null) {
+            try {
+                token = Optional.of(AdminToken.of(text));
+            } catch (IllegalArgumentException e) {
+                // Never the value itself: it is a secret, and this message is printed.
+                s.problem(
+                        "admin.token",
+                        AdminToken.REDACTED,
+                        "at least " + AdminToken.MIN_LENGTH + " printable ASCII characters, no spaces");
+            }
+        }
+        return new ControlSettings(token, s.duration("shutdown.drain-timeout", Duration.ofSeconds(20)));
     }
 
     private static DirectorySettings directorySettings(Settings s, DirectoryStoreKind store) {

@@ -29,6 +29,7 @@ import java.util.Optional;
  * @param replay how queued events are replayed
  * @param tls the HTTPS listener and the backends' trusted CAs
  * @param cookies the cookie bridge: phases, scoping, lifetimes, limits and consent
+ * @param control the admin token and the drain bound
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -48,7 +49,8 @@ public record CutoverConfig(
         DirectorySettings directory,
         ReplaySettings replay,
         TlsSettings tls,
-        CookieSettings cookies) {
+        CookieSettings cookies,
+        ControlSettings control) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);

@@ -98,9 +98,24 @@ public final class RunningRetryQueue implements RetryQueue {
         return queue.spool();
     }
 
+    /** Whether a queue is configured at all (else every event stays in the spool). */
+    public boolean sqsConfigured() {
+        return client != null;
+    }
+
     /** Whether events currently go to SQS first. */
     public boolean sqsAvailable() {
         return queue.sqsAvailable();
+    }
+
+    /**
+     * Sends what the batcher holds and the spool's events to SQS, waiting at most {@code bound};
+     * not for an event loop.
+     *
+     * @return the spooled events that reached SQS
+     */
+    public int flush(Duration bound) throws InterruptedException {
+        return queue.flush(bound);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +54,27 @@ public final class Reloader implements AutoCloseable {
     /**
      * @param serving the reference the request path reads, already holding the first snapshot
      */
+    private final AtomicLong swaps = new AtomicLong(1);
+
+    private volatile Outcome last;
+
+    /**
+     * The last reload: its result, when it ended, and the serving snapshot's version then.
+     *
+     * @param version 1 for the snapshot loaded at start, one more for every swap since
+     */
+    public record Outcome(ReloadResult result, Instant at, long version) {}
+
+    /** The last reload, or {@code null} before the first. */
+    public Outcome last() {
+        return last;
+    }
+
+    /** The serving snapshot's version: 1 for the one loaded at start, one more for every swap. */
+    public long version() {
+        return swaps.get();
+    }
+
     public Reloader(
             SnapshotLoader loader,
             AtomicReference<Translator> serving,
@@ -182,6 +205,7 @@ public final class Reloader implements AutoCloseable {
         if (problems.isEmpty()) {
             Translator next = new Translator(table, directory, loader.unknownAffiliatePublisher());
             serving.set(next);
+            swaps.incrementAndGet();
             metrics.swapped(clock.instant().getEpochSecond());
             result = new ReloadResult(true, trigger, directoryToo, List.of(), 0, next, took);
             log.info(result.summary());
@@ -190,6 +214,7 @@ public final class Reloader implements AutoCloseable {
             log.warn(result.summary());
         }
         metrics.reloaded(trigger, result.ok());
+        last = new Outcome(result, clock.instant(), swaps.get());
         return result;
     }
 

@@ -1,6 +1,10 @@
 package io.cutover.proxy.replay;
 
+import io.cutover.failover.BackendFailure;
+import io.cutover.failover.queue.QueuedEvent;
 import io.cutover.failover.replay.DeadLetters;
+import io.cutover.failover.replay.ReplayObserver;
+import io.cutover.failover.replay.ReplayRequest;
 import io.cutover.failover.replay.Replayer;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.ReplayMetrics;
@@ -14,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -73,6 +78,7 @@ public final class ReplayService implements AutoCloseable {
         String queueUrl = config.queue().url().map(Object::toString).orElseThrow();
         String deadLetterUrl = config.replay().deadLetterQueueUrl().orElseThrow();
         SqsAsyncClient sqs = SqsClients.create(config.queue());
+        Counts counts = new Counts();
         ReplayOrigins origins = null;
         try {
             probe(sqs, queueUrl, deadLetterUrl);
@@ -80,12 +86,15 @@ public final class ReplayService implements AutoCloseable {
             ReplayMetrics metrics = new ReplayMetrics(telemetry.meter());
             Replayer.Builder builder = Replayer.builder(sqs, queueUrl, config.replay(), origins.primary())
                     .primaryGate(primaryGate)
-                    .observer(new ReplayRecorder(metrics, accessLog, clock))
+                    .observer(new CountingObserver(new ReplayRecorder(metrics, accessLog, clock), counts))
                     .clock(clock)
                     .ticker(ticker);
             origins.legacy().ifPresent(legacy -> builder.legacy(legacy, legacyGate));
             Replayer replayer = builder.build().start();
-            return new ReplayService(sqs, origins, replayer, new DeadLetters(sqs, deadLetterUrl, queueUrl), metrics);
+            ReplayService service =
+                    new ReplayService(sqs, origins, replayer, new DeadLetters(sqs, deadLetterUrl, queueUrl), metrics);
+            service.counts = counts;
+            return service;
         } catch (RuntimeException e) {
             if (origins != null) {
                 origins.close();
@@ -130,6 +139,51 @@ public final class ReplayService implements AutoCloseable {
             metrics.redriven(result.moved());
             return result;
         });
+    }
+
+    private volatile Counts counts = new Counts();
+
+    /** Events delivered by replay since start. */
+    public long replayed() {
+        return counts.replayed.sum();
+    }
+
+    /** Events sent to the dead letters since start. */
+    public long dead() {
+        return counts.dead.sum();
+    }
+
+    /** Replays that failed (and will be tried again, or go dead) since start. */
+    public long failed() {
+        return counts.failed.sum();
+    }
+
+    /** What the replayer did, counted for the admin state and the dashboard. */
+    private static final class Counts {
+        final LongAdder replayed = new LongAdder();
+        final LongAdder failed = new LongAdder();
+        final LongAdder dead = new LongAdder();
+    }
+
+    /** Counts what it passes on. */
+    private record CountingObserver(ReplayObserver next, Counts counts) implements ReplayObserver {
+        @Override
+        public void replayed(QueuedEvent event, ReplayRequest request, int status, int receives, long nanos) {
+            counts.replayed.increment();
+            next.replayed(event, request, status, receives, nanos);
+        }
+
+        @Override
+        public void failed(QueuedEvent event, BackendFailure failure, int status, String detail, int receives) {
+            counts.failed.increment();
+            next.failed(event, failure, status, detail, receives);
+        }
+
+        @Override
+        public void dead(QueuedEvent event, String eventId, String error) {
+            counts.dead.increment();
+            next.dead(event, eventId, error);
+        }
     }
 
     /** Replays in flight now. */

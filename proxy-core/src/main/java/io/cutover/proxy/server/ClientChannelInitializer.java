@@ -39,6 +39,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     public static final String ALPN = "alpn";
     public static final String CODEC = "codec";
     public static final String KEEP_ALIVE = "keepAlive";
+    public static final String DRAIN = "drain";
     public static final String AGGREGATOR = "aggregator";
     public static final String H2_CODEC = "h2Codec";
     public static final String H2_IDLE = "h2Idle";
@@ -49,12 +50,18 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     private final ServerSettings settings;
     private final TrackingFlow flow;
     private final LongSupplier ticker;
+    private final Drain drain;
     private final ServerCertificates certificates;
     private final Http2Limits http2;
 
     /** The plain HTTP/1.1 listener. */
     public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker) {
-        this(settings, flow, ticker, null, null);
+        this(settings, flow, ticker, new Drain(ticker));
+    }
+
+    /** @param drain what counts this listener's requests in flight and closes its connections on a drain */
+    public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker, Drain drain) {
+        this(settings, flow, ticker, drain, null, null);
     }
 
     /**
@@ -68,9 +75,24 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
             LongSupplier ticker,
             ServerCertificates certificates,
             Http2Limits http2) {
+        this(settings, flow, ticker, new Drain(ticker), certificates, http2);
+    }
+
+    /**
+     * The HTTPS listener, or the plain one when {@code certificates} is {@code null}, drained with
+     * the others.
+     */
+    public ClientChannelInitializer(
+            ServerSettings settings,
+            TrackingFlow flow,
+            LongSupplier ticker,
+            Drain drain,
+            ServerCertificates certificates,
+            Http2Limits http2) {
         this.settings = settings;
         this.flow = flow;
         this.ticker = ticker;
+        this.drain = drain;
         this.certificates = certificates;
         this.http2 = http2;
     }
@@ -107,6 +129,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
                         .setMaxInitialLineLength(settings.maxInitialLine())
                         .setMaxHeaderSize(settings.maxHeaderSize())));
         p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
+        p.addLast(DRAIN, drain.handler());
         p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
         addTrackingHandlers(p, scheme);
     }
@@ -140,6 +163,9 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     /** One HTTP/2 stream: frames to one request for the receiver, its answer back to frames. */
     void addStreamHandlers(ChannelPipeline p) {
         p.addLast(STREAM_CODEC, new Http2StreamFrameToHttpObjectCodec(true));
+        // Counted in flight like an HTTP/1.1 request; its Connection: close mark is dropped by the
+        // HTTP/2 conversion, which never sends connection-specific headers.
+        p.addLast(DRAIN, drain.handler());
         p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
         addTrackingHandlers(p, "https");
     }

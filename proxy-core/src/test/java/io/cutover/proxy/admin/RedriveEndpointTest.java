@@ -3,6 +3,7 @@ package io.cutover.proxy.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.cutover.ops.admin.AdminToken;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.metrics.Telemetry;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -11,6 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,9 +26,14 @@ class RedriveEndpointTest {
     }
 
     private FullHttpResponse ask(HttpMethod method, String uri) {
-        EmbeddedChannel channel = new EmbeddedChannel(
-                new AdminRequestHandler(telemetry, Health.builder().build(), null, null));
-        channel.writeInbound(new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri));
+        EmbeddedChannel channel = new EmbeddedChannel(new AdminRequestHandler(
+                telemetry,
+                Health.builder().build(),
+                Optional.of(AdminToken.of(AdminRequestHandlerTest.TOKEN)),
+                new AdminRequestHandlerTest.Operations()));
+        DefaultFullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri);
+        request.headers().set("Authorization", "Bearer " + AdminRequestHandlerTest.TOKEN);
+        channel.writeInbound(request);
         FullHttpResponse response = channel.readOutbound();
         channel.finishAndReleaseAll();
         return response;

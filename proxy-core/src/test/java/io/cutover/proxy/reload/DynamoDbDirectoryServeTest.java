@@ -104,7 +104,7 @@ class DynamoDbDirectoryServeTest {
         Path config = dir.resolve("cutover.yaml");
         Files.writeString(config, """
                 server: { host: 127.0.0.1, port: 0, event-loops: 1 }
-                admin: { host: 127.0.0.1, port: 0 }
+                admin: { host: 127.0.0.1, port: 0, token: test-admin-token-0123456789 }
                 backends:
                   primary: { url: "http://127.0.0.1:9" }
                 directory:
@@ -120,6 +120,7 @@ class DynamoDbDirectoryServeTest {
     private HttpResponse<String> admin(Cutover cutover, String method, String path) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cutover.adminPort() + path))
                 .method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer test-admin-token-0123456789")
                 .timeout(Duration.ofSeconds(30))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

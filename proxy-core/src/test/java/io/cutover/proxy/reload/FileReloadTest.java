@@ -50,7 +50,7 @@ class FileReloadTest {
         Files.copy(Path.of("..", "config", "directory", "sample.yaml"), directory);
         Path config = Files.writeString(dir.resolve("cutover.yaml"), """
                 server: { host: 127.0.0.1, port: 0, event-loops: 1 }
-                admin: { host: 127.0.0.1, port: 0 }
+                admin: { host: 127.0.0.1, port: 0, token: test-admin-token-0123456789 }
                 backends:
                   primary: { url: "http://127.0.0.1:9" }
                 mapping:
@@ -84,6 +84,7 @@ class FileReloadTest {
         return http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + cutover.adminPort() + path))
                         .method(method, HttpRequest.BodyPublishers.noBody())
+                        .header("Authorization", "Bearer test-admin-token-0123456789")
                         .timeout(Duration.ofSeconds(30))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -150,7 +151,7 @@ class FileReloadTest {
 
     @Test
     void reloadIsAPostOnly() throws Exception {
-        assertThat(admin("GET", "/admin/reload").statusCode()).isEqualTo(404);
+        assertThat(admin("GET", "/admin/reload").statusCode()).isEqualTo(405);
         assertThat(admin("PUT", "/admin/reload").statusCode()).isEqualTo(405);
     }
 
