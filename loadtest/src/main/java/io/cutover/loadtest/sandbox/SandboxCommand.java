@@ -33,7 +33,7 @@ public final class SandboxCommand implements Command {
                                        [--shareasale-port 8082] [--shareasale-control-port 8092]
                                        [--sqs-port 9324] [--sqs-control-port 9325] [--sqs-store-port N]
                                        [--event-loops N] [--access-log stdout|off|FILE] [--data DIR]
-                                       [--mapping DIR]
+                                       [--mapping DIR] [--synthetic-interval 10s|off]
 
                 Runs Cutover on 127.0.0.1 between a simulated Awin (primary) and a simulated
                 ShareASale (legacy), with the built-in mapping table and the sample directory,
@@ -49,7 +49,11 @@ public final class SandboxCommand implements Command {
                 --mapping DIR serves the mapping files in DIR (every *.yaml) instead of the
                 built-in table, and reloads them when they change: copy mappings/, edit a file,
                 and the next click uses it. A file with a mistake is refused with file:line and
-                the previous table keeps serving.""";
+                the previous table keeps serving.
+
+                --synthetic-interval sends the synthetic click (a click of the sample merchant
+                41388, through Cutover to the simulated Awin) this often and checks where it
+                lands and that Awin saw its event: cutover_synthetic_up on /metrics.""";
     }
 
     @Override
@@ -70,6 +74,7 @@ public final class SandboxCommand implements Command {
                 args.intOption("--sqs-store-port", defaults.sqsStorePort(), 0, 65535),
                 dataDir(args.option("--data"), defaults.dataDir()));
         String mapping = args.option("--mapping");
+        String synthetic = args.option("--synthetic-interval");
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
@@ -80,6 +85,9 @@ public final class SandboxCommand implements Command {
                 throw new UsageException("--mapping: " + mapping + " (expected: a folder of mapping files)");
             }
             overrides.put("mapping.files", List.of(folder.toString()));
+        }
+        if (synthetic == null || !synthetic.equals("off")) {
+            overrides.putAll(Sandbox.synthetic(synthetic == null ? "10s" : synthetic));
         }
         Sandbox sandbox = Sandbox.start(options, overrides);
         out.println(StartupBanner.describe(sandbox.cutover()));

@@ -165,6 +165,7 @@ public final class ConfigLoader {
         QueueSettings queue = queue(s, deadlines);
         SpoolSettings spool = spool(s);
         ReplaySettings replay = replay(s, queue);
+        OpsSettings ops = OpsSettingsReader.read(s);
         if (primary != null) {
             // A message must stay hidden for as long as its delivery can take, or a second
             // receiver would take it meanwhile and the platform get it twice.
@@ -193,7 +194,8 @@ public final class ConfigLoader {
                 new BackendGuards(primaryGuard, Optional.ofNullable(legacy).map(l -> legacyGuard)),
                 new UnknownAffiliateSettings(unknownAffiliate.filter(ConfigLoader::isPublisherId)),
                 directorySettings,
-                replay);
+                replay,
+                ops);
     }
 
     private static DirectorySettings directorySettings(Settings s, DirectoryStoreKind store) {

@@ -27,6 +27,7 @@ import java.util.Optional;
  * @param unknownAffiliate what clicks of affiliates missing from the directory become
  * @param directory the directory's store and cache, and how mapping and directory reload
  * @param replay how queued events are replayed
+ * @param ops traces, the synthetic click, and the queue depth poll
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -44,7 +45,8 @@ public record CutoverConfig(
         BackendGuards guards,
         UnknownAffiliateSettings unknownAffiliate,
         DirectorySettings directory,
-        ReplaySettings replay) {
+        ReplaySettings replay,
+        OpsSettings ops) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);
