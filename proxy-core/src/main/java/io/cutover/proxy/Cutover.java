@@ -9,6 +9,7 @@ import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.directory.Directory;
+import io.cutover.ops.admin.SyntheticStatus;
 import io.cutover.ops.health.CheckResult;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
@@ -23,7 +24,6 @@ import io.cutover.ops.metrics.ReloadMetrics;
 import io.cutover.ops.metrics.RequestMetrics;
 import io.cutover.ops.metrics.SyntheticMetrics;
 import io.cutover.ops.metrics.Telemetry;
-import io.cutover.ops.synthetic.SyntheticStatus;
 import io.cutover.ops.trace.RequestSpans;
 import io.cutover.ops.trace.Tracing;
 import io.cutover.proxy.admin.AdminChannelInitializer;
@@ -125,17 +125,22 @@ public final class Cutover implements AutoCloseable {
                 : null;
         this.syntheticWitness = config.ops().synthetic().enabled() ? new SyntheticWitness() : null;
         this.syntheticMetrics = new SyntheticMetrics(telemetry.meter());
-        FlowObserver observer = FlowObservers.of(
-                new EventRecorder(
-                        metrics,
-                        new ReceivedMetrics(
-                                telemetry.meter(), EventRecorder.vocabulary().kinds()),
-                        accessLog,
-                        clock),
-                new RequestRecorder(
-                        new RequestMetrics(telemetry.meter(), RequestRecorder.endpoints(), RequestRecorder.fates())),
-                tracing == null ? null : new TraceRecorder(new RequestSpans(tracing.tracer()), clock),
-                syntheticWitness);
+        List<FlowObserver> observers = new ArrayList<>();
+        observers.add(new EventRecorder(
+                metrics,
+                new ReceivedMetrics(
+                        telemetry.meter(), EventRecorder.vocabulary().kinds()),
+                accessLog,
+                clock));
+        observers.add(new RequestRecorder(
+                new RequestMetrics(telemetry.meter(), RequestRecorder.endpoints(), RequestRecorder.fates())));
+        if (tracing != null) {
+            observers.add(new TraceRecorder(new RequestSpans(tracing.tracer()), clock));
+        }
+        if (syntheticWitness != null) {
+            observers.add(syntheticWitness);
+        }
+        FlowObserver observer = FlowObservers.of(observers.toArray(FlowObserver[]::new));
         this.retryQueue = RunningRetryQueue.start(config.queue(), config.spool(), telemetry.meter(), ticker);
 
         this.loops = new MultiThreadIoEventLoopGroup(
@@ -432,12 +437,12 @@ public final class Cutover implements AutoCloseable {
     }
 
     /**
-     * The synthetic click's latest result, for the admin state and the dashboard; {@code off}
-     * when {@code synthetic.enabled} is false.
+     * The synthetic click's latest result, for the admin state and the dashboard; {@link
+     * SyntheticStatus#NONE} when {@code synthetic.enabled} is false.
      */
     public SyntheticStatus synthetic() {
         SyntheticProber prober = synthetic;
-        return prober == null ? SyntheticStatus.off() : prober;
+        return prober == null ? SyntheticStatus.NONE : prober;
     }
 
     /** The prober itself while it runs: the sandbox adds the simulated platform's confirmation. */

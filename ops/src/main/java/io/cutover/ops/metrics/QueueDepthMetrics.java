@@ -54,6 +54,8 @@ public final class QueueDepthMetrics {
         this.pollFailures = meter.counterBuilder("cutover.retry_queue.poll.failures")
                 .setDescription("Reads of the queues' depth from SQS that failed.")
                 .build();
+        // Exported from the start, so an alert on its increase sees a series before the first failure.
+        pollFailures.add(0);
     }
 
     /** The retry queue's depth as SQS reported it. */

@@ -3,7 +3,6 @@ package io.cutover.ops.synthetic;
 import io.cutover.ops.json.JsonString;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The synthetic click's state: {@code off} (not configured), {@code pending} (no run yet), {@code
@@ -51,29 +50,32 @@ public record SyntheticReport(
         return state.equals(OK);
     }
 
-    /** One JSON object, e.g. for the {@code synthetic} field of the admin state. */
+    /**
+     * One JSON object for the {@code synthetic} field of the admin state and the dashboard: {@code
+     * enabled}, {@code ok} (null before the first run), {@code lastAt} and {@code lastSuccessAt}
+     * (epoch milliseconds, null before), {@code detail}, then {@code state}, {@code result},
+     * {@code eventId}, {@code latencyMs}, {@code consecutiveFailures}, {@code runs} and {@code
+     * intervalSeconds}.
+     */
     public String toJson() {
         StringBuilder out = new StringBuilder(256);
-        out.append("{\"state\":");
-        JsonString.append(out, state);
-        out.append(",\"interval_seconds\":").append(interval.toSeconds());
-        out.append(",\"last_run\":");
-        instant(out, lastRun);
-        out.append(",\"last_success\":");
-        instant(out, lastSuccess);
-        out.append(",\"result\":");
-        JsonString.append(out, result);
+        out.append("{\"enabled\":").append(!state.equals(OFF));
+        out.append(",\"ok\":").append(lastRun == null ? "null" : Boolean.toString(ok()));
+        out.append(",\"lastAt\":").append(lastRun == null ? "null" : Long.toString(lastRun.toEpochMilli()));
+        out.append(",\"lastSuccessAt\":")
+                .append(lastSuccess == null ? "null" : Long.toString(lastSuccess.toEpochMilli()));
         out.append(",\"detail\":");
         JsonString.append(out, detail);
-        out.append(",\"event_id\":");
+        out.append(",\"state\":");
+        JsonString.append(out, state);
+        out.append(",\"result\":");
+        JsonString.append(out, result);
+        out.append(",\"eventId\":");
         JsonString.append(out, eventId);
-        out.append(",\"latency_ms\":").append(latencyMillis);
-        out.append(",\"consecutive_failures\":").append(consecutiveFailures);
+        out.append(",\"latencyMs\":").append(latencyMillis);
+        out.append(",\"consecutiveFailures\":").append(consecutiveFailures);
         out.append(",\"runs\":").append(runs);
+        out.append(",\"intervalSeconds\":").append(interval.toSeconds());
         return out.append('}').toString();
-    }
-
-    private static void instant(StringBuilder out, Instant instant) {
-        JsonString.append(out, instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant));
     }
 }

@@ -3,30 +3,19 @@ package io.cutover.proxy.flow;
 import io.cutover.failover.Fate;
 import io.cutover.failover.Route;
 import io.cutover.mapping.LinkKind;
-import java.util.ArrayList;
 import java.util.List;
 
-/** Several observers told of each request in turn, in the order given. */
+/** Several observers told in turn, in the order given. */
 public final class FlowObservers implements FlowObserver {
 
     private final FlowObserver[] observers;
 
     private FlowObservers(List<FlowObserver> observers) {
-        this.observers = observers.toArray(new FlowObserver[0]);
+        this.observers = observers.toArray(FlowObserver[]::new);
     }
 
-    /** One observer for all of {@code observers}; {@code null}s are left out. */
     public static FlowObserver of(FlowObserver... observers) {
-        List<FlowObserver> present = new ArrayList<>();
-        for (FlowObserver observer : observers) {
-            if (observer != null) {
-                present.add(observer);
-            }
-        }
-        if (present.isEmpty()) {
-            return FlowObserver.NONE;
-        }
-        return present.size() == 1 ? present.get(0) : new FlowObservers(present);
+        return observers.length == 1 ? observers[0] : new FlowObservers(List.of(observers));
     }
 
     @Override

@@ -87,6 +87,9 @@ public final class QueueWatch implements ReplayObserver, AutoCloseable {
                 failing = false;
                 LOG.info("Retry queue depth readable again");
             }
+        } catch (InterruptedException e) {
+            // Closing: the watch stops, nothing failed.
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             metrics.pollFailed();
             if (!failing) {

@@ -1,9 +1,9 @@
 package io.cutover.proxy.synthetic;
 
 import io.cutover.failover.Fate;
+import io.cutover.ops.admin.SyntheticStatus;
 import io.cutover.ops.metrics.SyntheticMetrics;
 import io.cutover.ops.synthetic.SyntheticReport;
-import io.cutover.ops.synthetic.SyntheticStatus;
 import io.cutover.proxy.config.SyntheticSettings;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.URI;
@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * that the redirect lands where expected, that it carries an event ID, that Cutover recorded the
  * event, that the primary answered it, and, where a confirmation is set (the sandbox's simulated
  * Awin), that the platform itself saw the event. The result goes to {@link SyntheticMetrics} and
- * to {@link #current()}.
+ * to {@link #current()} and {@link #toJson()} (the admin state's {@code synthetic} field).
  *
  * <p>Runs on one daemon thread of its own; the click itself goes out on the JDK's HTTP client,
  * never on an event loop. One click at a time: a run that is still going when the next is due
@@ -91,9 +91,14 @@ public final class SyntheticProber implements SyntheticStatus, AutoCloseable {
         this.confirmation = confirmation;
     }
 
-    @Override
+    /** The latest report. */
     public SyntheticReport current() {
         return report.get();
+    }
+
+    @Override
+    public String toJson() {
+        return report.get().toJson();
     }
 
     /** Sends one click and records its result; returns the report it made. Not on an event loop. */
