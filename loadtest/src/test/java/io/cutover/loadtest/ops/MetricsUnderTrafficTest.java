@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +89,14 @@ class MetricsUnderTrafficTest {
         // Both down: Cutover answers by itself and queues.
         sandbox.shareASale().fault(Fault.down());
         phase(10, 5, 0);
-        PrometheusScrape outage = scrape();
+        // The depth is read from SQS every second, and a local answer may sit in the spool a moment
+        // before it reaches SQS: wait for the queue to show it.
+        AtomicReference<PrometheusScrape> waiting = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            waiting.set(scrape());
+            return waiting.get().sum("cutover_retry_queue_messages", "queue", "retry") >= 1;
+        });
+        PrometheusScrape outage = waiting.get();
         // An unreadable message in the retry queue goes to the dead letters.
         sandbox.sqs()
                 .client()
