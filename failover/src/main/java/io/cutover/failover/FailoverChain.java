@@ -168,7 +168,7 @@ public final class FailoverChain<Q, R> {
     private CompletionStage<Attempt<R>> attempt(
             Backend<Q, R> backend, Q request, Deadline deadline, List<Route.Step> steps) {
         if (deadline.remainingNanos() < minimumAttemptNanos) {
-            steps.add(new Route.Step(backend.name(), BackendFailure.DEADLINE, 0, 0));
+            steps.add(new Route.Step(backend.name(), BackendFailure.DEADLINE, 0, 0, ticker.getAsLong()));
             return CompletableFuture.completedFuture(Attempt.failed(BackendFailure.DEADLINE, "no time left", 0));
         }
         long started = ticker.getAsLong();
@@ -180,17 +180,17 @@ public final class FailoverChain<Q, R> {
             sent = CompletableFuture.completedFuture(Attempt.failed(BackendFailure.WRITE, String.valueOf(e), 0));
         }
         return sent.thenApply(attempt -> {
-            steps.add(step(backend.name(), attempt, ticker.getAsLong() - started));
+            steps.add(step(backend.name(), attempt, started, ticker.getAsLong() - started));
             return attempt;
         });
     }
 
-    private static <R> Route.Step step(String backend, Attempt<R> attempt, long nanos) {
+    private static <R> Route.Step step(String backend, Attempt<R> attempt, long started, long nanos) {
         if (attempt instanceof Attempt.Answered<R> answered) {
-            return new Route.Step(backend, null, answered.status(), nanos);
+            return new Route.Step(backend, null, answered.status(), nanos, started);
         }
         Attempt.Failed<R> failed = (Attempt.Failed<R>) attempt;
-        return new Route.Step(backend, failed.failure(), failed.status(), nanos);
+        return new Route.Step(backend, failed.failure(), failed.status(), nanos, started);
     }
 
     private CompletionStage<Route<R>> done(Fate fate, Attempt.Answered<R> answered, List<Route.Step> steps) {

@@ -55,8 +55,15 @@ public record Route<R>(Fate fate, R response, int status, List<Step> steps) {
      * @param status the status it answered with (a {@link BackendFailure#BAD_STATUS} too); 0 when
      *     none
      * @param nanos how long it took
+     * @param startedNanos when it started, on the chain's ticker; 0 when not known (traces lay
+     *     such an attempt right after the one before)
      */
-    public record Step(String backend, BackendFailure failure, int status, long nanos) {
+    public record Step(String backend, BackendFailure failure, int status, long nanos, long startedNanos) {
+
+        /** An attempt whose start is not known. */
+        public Step(String backend, BackendFailure failure, int status, long nanos) {
+            this(backend, failure, status, nanos, 0);
+        }
 
         /** {@code ok}, or the failure's tag. */
         public String outcomeTag() {

@@ -16,12 +16,19 @@ import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.live.LiveStats;
 import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.CookieMetrics;
+import io.cutover.ops.metrics.BulkheadMetrics;
+import io.cutover.ops.metrics.DirectoryCacheMetrics;
 import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
+import io.cutover.ops.metrics.QueueDepthMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
 import io.cutover.ops.metrics.ReloadMetrics;
+import io.cutover.ops.metrics.RequestMetrics;
+import io.cutover.ops.metrics.SyntheticMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.ops.metrics.TlsMetrics;
+import io.cutover.ops.trace.RequestSpans;
+import io.cutover.ops.trace.Tracing;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
 import io.cutover.proxy.flow.ClientResponses;
@@ -32,24 +39,31 @@ import io.cutover.proxy.flow.FlowObservers;
 import io.cutover.proxy.flow.GuardListeners;
 import io.cutover.proxy.flow.GuardRecorder;
 import io.cutover.proxy.flow.LiveRecorder;
+import io.cutover.proxy.flow.RequestRecorder;
+import io.cutover.proxy.flow.TraceRecorder;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
+import io.cutover.proxy.queue.QueueWatch;
 import io.cutover.proxy.queue.RunningRetryQueue;
 import io.cutover.proxy.reload.ReloadResult;
 import io.cutover.proxy.reload.Reloader;
 import io.cutover.proxy.reload.SnapshotLoader;
 import io.cutover.proxy.reload.Snapshots;
 import io.cutover.proxy.replay.ReplayService;
+import io.cutover.proxy.replay.SqsClients;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.Drain;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
 import io.cutover.proxy.tls.ServerCertificates;
+import io.cutover.proxy.synthetic.SyntheticProber;
+import io.cutover.proxy.synthetic.SyntheticWitness;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +80,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * A running Cutover: the client listener and its event loops, the origins, the admin listener,
@@ -106,6 +121,12 @@ public final class Cutover implements AutoCloseable {
     private final CompletableFuture<Boolean> drained = new CompletableFuture<>();
     private volatile Long drainStartedAt;
     private final CutoverOperations operations;
+    private final Tracing tracing;
+    private final QueueWatch queueWatch;
+    private final SqsAsyncClient queueWatchSqs;
+    private final SyntheticWitness syntheticWitness;
+    private final SyntheticMetrics syntheticMetrics;
+    private volatile SyntheticProber synthetic;
 
     /**
      * Binds the admin listener first (so liveness answers and readiness says what is missing),
@@ -124,15 +145,33 @@ public final class Cutover implements AutoCloseable {
         this.telemetry = Telemetry.create("cutover");
         this.accessLog = accessLog(config.accessLog(), telemetry);
         EventMetrics metrics = new EventMetrics(telemetry.meter(), EventRecorder.vocabulary());
+        this.tracing = config.ops().tracing().enabled()
+                ? Tracing.otlp(
+                        "cutover",
+                        config.ops().tracing().otlpEndpoint().orElseThrow(),
+                        config.ops().tracing().exportTimeout(),
+                        config.ops().tracing().sampleRatio())
+                : null;
+        this.syntheticWitness = config.ops().synthetic().enabled() ? new SyntheticWitness() : null;
+        this.syntheticMetrics = new SyntheticMetrics(telemetry.meter());
+        List<FlowObserver> observers = new ArrayList<>();
+        observers.add(new EventRecorder(
+                metrics,
+                new ReceivedMetrics(
+                        telemetry.meter(), EventRecorder.vocabulary().kinds()),
+                accessLog,
+                clock));
+        observers.add(new RequestRecorder(
+                new RequestMetrics(telemetry.meter(), RequestRecorder.endpoints(), RequestRecorder.fates())));
+        if (tracing != null) {
+            observers.add(new TraceRecorder(new RequestSpans(tracing.tracer()), clock));
+        }
+        if (syntheticWitness != null) {
+            observers.add(syntheticWitness);
+        }
         LiveRecorder live = new LiveRecorder(new LiveStats(LiveRecorder.routes(), LiveRecorder.fates(), clock::millis));
-        FlowObserver observer = FlowObservers.of(
-                new EventRecorder(
-                        metrics,
-                        new ReceivedMetrics(
-                                telemetry.meter(), EventRecorder.vocabulary().kinds()),
-                        accessLog,
-                        clock),
-                live);
+        observers.add(live);
+        FlowObserver observer = FlowObservers.of(observers.toArray(FlowObserver[]::new));
         this.retryQueue = RunningRetryQueue.start(config.queue(), config.spool(), telemetry.meter(), ticker);
 
         this.loops = new MultiThreadIoEventLoopGroup(
@@ -146,11 +185,13 @@ public final class Cutover implements AutoCloseable {
             states.add(state.tag());
         }
         GuardMetrics guardMetrics = new GuardMetrics(telemetry.meter(), states);
+        BulkheadMetrics bulkheadMetrics = new BulkheadMetrics(telemetry.meter());
         GuardListener guardListener = GuardListeners.of(new GuardRecorder(guardMetrics), live);
-        guard("primary", config.guards().primary(), guardMetrics, guardListener, clock, ticker);
+        guard("primary", config.guards().primary(), guardMetrics, bulkheadMetrics, guardListener, clock, ticker);
         config.guards()
                 .legacy()
-                .ifPresent(settings -> guard("legacy", settings, guardMetrics, guardListener, clock, ticker));
+                .ifPresent(settings ->
+                        guard("legacy", settings, guardMetrics, bulkheadMetrics, guardListener, clock, ticker));
         CookieMetrics cookieMetrics = new CookieMetrics(
                 telemetry.meter(),
                 java.util.Arrays.stream(CookieProblem.values())
@@ -174,6 +215,16 @@ public final class Cutover implements AutoCloseable {
         // then never add to an outage, and resume when the breaker lets calls through again.
         BackendGuard primaryGuard = guards.get("primary");
         BackendGuard legacyGuard = guards.get("legacy");
+        QueueDepthMetrics queueDepth = new QueueDepthMetrics(telemetry.meter());
+        this.queueWatchSqs = config.queue().url().isPresent() ? SqsClients.create(config.queue()) : null;
+        this.queueWatch = queueWatchSqs == null
+                ? null
+                : new QueueWatch(
+                        queueWatchSqs,
+                        config.queue().url().orElseThrow().toString(),
+                        config.replay().deadLetterQueueUrl().orElse(null),
+                        queueDepth,
+                        clock);
         this.replay = config.replay().enabled()
                 ? ReplayService.start(
                         config,
@@ -183,7 +234,8 @@ public final class Cutover implements AutoCloseable {
                         clock,
                         ticker,
                         primaryGuard::isCallPermitted,
-                        legacyGuard == null ? () -> true : legacyGuard::isCallPermitted)
+                        legacyGuard == null ? () -> true : legacyGuard::isCallPermitted,
+                        queueWatch)
                 : null;
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
@@ -206,6 +258,11 @@ public final class Cutover implements AutoCloseable {
                 loader.loadCounts()::started,
                 loader.loadCounts()::skipped,
                 loader.loadCounts()::failed);
+        new DirectoryCacheMetrics(
+                telemetry.meter(),
+                loader.loadCounts()::preloadHits,
+                loader.loadCounts()::cacheHits,
+                loader.loadCounts()::misses);
         this.reloader = new Reloader(loader, translator, reloadMetrics, config.directory(), clock);
         Health health = Health.builder()
                 .check("listener", () -> {
@@ -309,17 +366,40 @@ public final class Cutover implements AutoCloseable {
             throw e;
         }
         reloader.start();
+        if (queueWatch != null) {
+            queueWatch.start(config.ops().queuePollInterval());
+        }
+        if (syntheticWitness != null) {
+            this.synthetic = new SyntheticProber(
+                            config.ops().synthetic(),
+                            selfUrl(config.server().host(), server.port()),
+                            syntheticWitness,
+                            syntheticMetrics,
+                            clock,
+                            ticker)
+                    .start();
+            operations.synthetic(synthetic);
+        }
+    }
+
+    /** Cutover's own client listener, as the synthetic click reaches it: loopback unless bound elsewhere. */
+    private static URI selfUrl(String host, int port) {
+        boolean any = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isEmpty();
+        String target = any ? "127.0.0.1" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        return URI.create("http://" + target + ":" + port + "/");
     }
 
     private void guard(
             String name,
             GuardSettings settings,
             GuardMetrics guardMetrics,
+            BulkheadMetrics bulkheadMetrics,
             GuardListener listener,
             Clock clock,
             LongSupplier ticker) {
         BackendGuard guard = new BackendGuard(name, settings, clock, listener);
         guardMetrics.watch(name, () -> guard.state().tag(), guard::inFlight);
+        bulkheadMetrics.watch(name, settings.maxInFlight(), guard::inFlight);
         guards.put(name, guard);
         retries.put(
                 name,
@@ -465,6 +545,20 @@ public final class Cutover implements AutoCloseable {
     }
 
     /**
+     * The synthetic click's latest result, for the admin state and the dashboard; {@link
+     * SyntheticStatus#NONE} when {@code synthetic.enabled} is false.
+     */
+    public SyntheticStatus synthetic() {
+        SyntheticProber prober = synthetic;
+        return prober == null ? SyntheticStatus.NONE : prober;
+    }
+
+    /** The prober itself while it runs: the sandbox adds the simulated platform's confirmation. */
+    public Optional<SyntheticProber> syntheticProber() {
+        return Optional.ofNullable(synthetic);
+    }
+
+    /**
      * Plugs in the synthetic click's status for {@code GET /admin/state} and the dashboard
      * ({@code null}: none).
      */
@@ -533,6 +627,15 @@ public final class Cutover implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (synthetic != null) {
+            synthetic.close();
+        }
+        if (queueWatch != null) {
+            queueWatch.close();
+        }
+        if (queueWatchSqs != null) {
+            queueWatchSqs.close();
+        }
         reloader.close();
         if (certificates != null) {
             certificates.close();
@@ -555,6 +658,9 @@ public final class Cutover implements AutoCloseable {
         retryQueue.close();
         if (accessLog != null) {
             accessLog.close();
+        }
+        if (tracing != null) {
+            tracing.close();
         }
         telemetry.close();
     }

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The embedded default: a simulated Awin, a simulated ShareASale, an SQS (ElasticMQ) with an
@@ -66,6 +67,27 @@ public final class Sandbox implements AutoCloseable {
         this.tokenGenerated = tokenGenerated;
     }
 
+    /** The sandbox's synthetic click: the sample merchant 41388's deep link, landing on its page. */
+    public static final String SYNTHETIC_CLICK =
+            "/r.cfm?b=1632110&u=873588&m=41388&urllink=www.example.com/page%3Fid%3D6&afftrack=synthetic";
+
+    /** Where {@link #SYNTHETIC_CLICK} lands. */
+    public static final String SYNTHETIC_LANDING = "https://www.example.com/page";
+
+    /**
+     * The configuration keys that turn the synthetic click on, every {@code interval} (e.g. {@code
+     * 10s}), for {@link #start(SandboxOptions, Map)}'s overrides.
+     */
+    public static Map<String, Object> synthetic(String interval) {
+        Map<String, Object> keys = new LinkedHashMap<>();
+        keys.put("synthetic.enabled", true);
+        keys.put("synthetic.interval", interval);
+        keys.put("synthetic.timeout", "1s");
+        keys.put("synthetic.click", SYNTHETIC_CLICK);
+        keys.put("synthetic.expect-landing", SYNTHETIC_LANDING);
+        return keys;
+    }
+
     /** Starts the simulators, then Cutover pointed at them. Fails naming any port in use. */
     public static Sandbox start(SandboxOptions options) {
         return start(options, Map.of());
@@ -76,7 +98,7 @@ public final class Sandbox implements AutoCloseable {
      * deadlines.click}), for tests that need other budgets.
      */
     public static Sandbox start(SandboxOptions options, Map<String, Object> overrides) {
-        return start(options, overrides, FileDirectory.sample());
+        return start(options, overrides, FileDirectory.sample(), null, true);
     }
 
     /**
@@ -84,7 +106,15 @@ public final class Sandbox implements AutoCloseable {
      * serves itself. The simulators take their default landings from it too.
      */
     public static Sandbox start(SandboxOptions options, Map<String, Object> overrides, FileDirectory directory) {
-        return start(options, overrides, directory, null);
+        return start(options, overrides, directory, null, false);
+    }
+
+    /**
+     * The sample directory, with HTTPS too when {@code tls} is not {@code null} (as {@code
+     * bin/cutover sandbox --tls}).
+     */
+    public static Sandbox start(SandboxOptions options, Map<String, Object> overrides, SandboxTls tls) {
+        return start(options, overrides, FileDirectory.sample(), tls, true);
     }
 
     /**
@@ -95,6 +125,19 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox start(
             SandboxOptions options, Map<String, Object> overrides, FileDirectory directory, SandboxTls tls) {
+        return start(options, overrides, directory, tls, false);
+    }
+
+    /**
+     * @param sample whether {@code directory} is the built-in sample: Cutover then loads it itself,
+     *     as production loads its store (preloaded, Caffeine in front, look-ups counted)
+     */
+    private static Sandbox start(
+            SandboxOptions options,
+            Map<String, Object> overrides,
+            FileDirectory directory,
+            SandboxTls tls,
+            boolean sample) {
         Map<String, String> advertiserLandings = new HashMap<>();
         Map<String, String> merchantLandings = new HashMap<>();
         for (Merchant merchant : directory.merchants()) {
@@ -139,7 +182,12 @@ public final class Sandbox implements AutoCloseable {
                     Path.of("."));
             // The mapping the config names (the built-in table unless mapping.files is set, as by
             // --mapping DIR), reloaded when its files change; the directory stays the sandbox's.
-            Cutover cutover = Cutover.start(config, directory, Clock.systemUTC(), System::nanoTime);
+            Cutover cutover = sample
+                    ? Cutover.start(config)
+                    : Cutover.start(config, directory, Clock.systemUTC(), System::nanoTime);
+            cutover.syntheticProber()
+                    .ifPresent(prober -> prober.confirmWith(eventId -> CompletableFuture.completedFuture(
+                            awin.received().stream().anyMatch(r -> eventId.equals(r.eventId())))));
             return new Sandbox(
                     awin, shareASale, sqs, spoolDir, options.dataDir() == null, cutover, tls, token, generated);
         } catch (RuntimeException e) {

@@ -35,6 +35,7 @@ public final class SandboxCommand implements Command {
                                        [--sqs-port 9324] [--sqs-control-port 9325] [--sqs-store-port N]
                                        [--event-loops N] [--access-log stdout|off|FILE] [--data DIR]
                                        [--mapping DIR] [--tls] [--tls-port 8443]
+                                       [--synthetic-interval 10s|off]
 
                 Runs Cutover on 127.0.0.1 between a simulated Awin (primary) and a simulated
                 ShareASale (legacy), with the built-in mapping table and the sample directory,
@@ -60,7 +61,11 @@ public final class SandboxCommand implements Command {
                 --cacert and for a browser. Replace DIR/tls/cert.pem and key.pem and the next
                 new connection gets the new certificate. The simulated Awin then serves HTTPS
                 (HTTP/2 and HTTP/1.1) too, with the same certificate (*.awin1.com), and Cutover
-                reaches it as www.awin1.com trusting that CA.""";
+                reaches it as www.awin1.com trusting that CA.
+
+                --synthetic-interval sends the synthetic click (a click of the sample merchant
+                41388, through Cutover to the simulated Awin) this often and checks where it
+                lands and that Awin saw its event: cutover_synthetic_up on /metrics.""";
     }
 
     @Override
@@ -83,6 +88,7 @@ public final class SandboxCommand implements Command {
         String mapping = args.option("--mapping");
         boolean tls = args.flag("--tls");
         int tlsPort = args.intOption("--tls-port", SandboxTls.DEFAULT_PORT, 0, 65535);
+        String synthetic = args.option("--synthetic-interval");
         if (!args.positional().isEmpty()) {
             throw new UsageException("unexpected argument " + args.positional().get(0));
         }
@@ -94,11 +100,14 @@ public final class SandboxCommand implements Command {
             }
             overrides.put("mapping.files", List.of(folder.toString()));
         }
+        if (synthetic == null || !synthetic.equals("off")) {
+            overrides.putAll(Sandbox.synthetic(synthetic == null ? "10s" : synthetic));
+        }
         SandboxTls https = null;
         if (tls) {
             https = SandboxTls.create(options.dataDir().resolve("tls"), tlsPort);
         }
-        Sandbox sandbox = Sandbox.start(options, overrides, FileDirectory.sample(), https);
+        Sandbox sandbox = Sandbox.start(options, overrides, https);
         out.println(StartupBanner.describe(sandbox.cutover()));
         if (https != null) {
             out.println("tls: https://127.0.0.1:" + sandbox.cutover().tlsPort() + " (HTTP/2, HTTP/1.1) certificate "

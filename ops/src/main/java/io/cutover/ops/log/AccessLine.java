@@ -7,6 +7,11 @@ import java.time.format.DateTimeFormatter;
 /**
  * Formats an {@link AccessRecord} as one JSON object on one line.
  *
+ * <p>The keys: {@code ts}, {@code event_id}, {@code endpoint} (the link kind), {@code merchant},
+ * {@code affiliate}, {@code fate}, {@code route} (who answered), {@code status}, {@code
+ * duration_ms}, {@code client_ip} (truncated), {@code attempts}, {@code uri} (with the values of
+ * credential-like query parameters redacted). No header, and so no cookie, is ever written.
+ *
  * <p>Key order is fixed so that lines diff and grep well; the duration is in milliseconds with
  * microsecond precision, which is what people read latencies in.
  */
@@ -20,7 +25,7 @@ final class AccessLine {
         DateTimeFormatter.ISO_INSTANT.formatTo(record.timestamp(), out);
         out.append("\",\"event_id\":");
         JsonString.append(out, record.eventId());
-        out.append(",\"kind\":");
+        out.append(",\"endpoint\":");
         JsonString.append(out, record.kind());
         out.append(",\"merchant\":");
         JsonString.append(out, record.merchantId());
@@ -28,6 +33,8 @@ final class AccessLine {
         JsonString.append(out, record.affiliateId());
         out.append(",\"fate\":");
         JsonString.append(out, record.fate());
+        out.append(",\"route\":");
+        JsonString.append(out, route(record.fate()));
         out.append(",\"status\":").append(record.status());
         out.append(",\"duration_ms\":");
         appendMillis(out, record.durationNanos());
@@ -38,8 +45,30 @@ final class AccessLine {
         out.append(",\"attempts\":");
         JsonString.append(out, record.attempts());
         out.append(",\"uri\":");
-        JsonString.append(out, record.uri());
+        JsonString.append(out, QueryRedaction.redact(record.uri()));
         return out.append("}\n");
+    }
+
+    /**
+     * Who answered, from the fate: {@code primary}, {@code legacy}, {@code local} (Cutover's own
+     * answer, the event queued), {@code none} (refused), {@code replay} (a later line of a queued
+     * event).
+     */
+    static String route(String fate) {
+        switch (fate) {
+            case "primary":
+            case "legacy":
+                return fate;
+            case "queued":
+            case "spooled":
+            case "overflow":
+                return "local";
+            case "replayed":
+            case "dead":
+                return "replay";
+            default:
+                return "none";
+        }
     }
 
     private static void appendMillis(StringBuilder out, long nanos) {

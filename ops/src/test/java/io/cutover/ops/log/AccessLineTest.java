@@ -30,8 +30,8 @@ class AccessLineTest {
     void writesOneJsonObjectOnOneLineInFixedKeyOrder() {
         assertThat(line(record("0190f1c2-7a3b-7cde-8f01-23456789abcd")))
                 .isEqualTo("{\"ts\":\"2026-11-22T10:15:30.123Z\",\"event_id\":\"0190f1c2-7a3b-7cde-8f01-23456789abcd\","
-                        + "\"kind\":\"r.cfm\",\"merchant\":\"37723\",\"affiliate\":\"275332\",\"fate\":\"primary\","
-                        + "\"status\":302,\"duration_ms\":12.345,\"client_ip\":\"203.0.113.0\","
+                        + "\"endpoint\":\"r.cfm\",\"merchant\":\"37723\",\"affiliate\":\"275332\",\"fate\":\"primary\","
+                        + "\"route\":\"primary\",\"status\":302,\"duration_ms\":12.345,\"client_ip\":\"203.0.113.0\","
                         + "\"attempts\":\"primary:connect,legacy:ok\","
                         + "\"uri\":\"/r.cfm?b=366125&u=275332&m=37723&urllink=&afftrack=\"}\n");
     }
@@ -95,6 +95,53 @@ class AccessLineTest {
                 "/r.cfm");
 
         assertThat(line(full)).contains("\"client_ip\":\"2001:db8:85a3::\"").doesNotContain("7348");
+    }
+
+    @Test
+    void saysWhoAnsweredForEveryFate() {
+        assertThat(AccessLine.route("primary")).isEqualTo("primary");
+        assertThat(AccessLine.route("legacy")).isEqualTo("legacy");
+        assertThat(AccessLine.route("queued")).isEqualTo("local");
+        assertThat(AccessLine.route("spooled")).isEqualTo("local");
+        assertThat(AccessLine.route("overflow")).isEqualTo("local");
+        assertThat(AccessLine.route("rejected")).isEqualTo("none");
+        assertThat(AccessLine.route("replayed")).isEqualTo("replay");
+        assertThat(AccessLine.route("dead")).isEqualTo("replay");
+    }
+
+    @Test
+    void redactsCredentialLikeQueryParametersAndKeepsTheTrackingOnes() {
+        AccessRecord record = new AccessRecord(
+                Instant.EPOCH,
+                "e",
+                "r.cfm",
+                null,
+                null,
+                "rejected",
+                400,
+                0,
+                "-",
+                "",
+                "/r.cfm?b=1&u=abc&access_token=eyJhbGc.secret&m=41388&Session_Id=s3cr3t&sig=deadbeef&urllink=x");
+
+        String line = line(record);
+
+        assertThat(line)
+                .contains("\"uri\":\"/r.cfm?b=1&u=abc&access_token=[redacted]&m=41388&Session_Id=[redacted]"
+                        + "&sig=[redacted]&urllink=x\"")
+                .doesNotContain("eyJhbGc")
+                .doesNotContain("s3cr3t")
+                .doesNotContain("deadbeef");
+    }
+
+    @Test
+    void leavesAUriWithoutSecretsAsItIs() {
+        String uri = "/r.cfm?b=366125&u=275332&m=37723&urllink=www.example.com%2Fp%3Fkey%3D1&afftrack=";
+        assertThat(QueryRedaction.redact(uri)).isSameAs(uri);
+        assertThat(QueryRedaction.redact("/r.cfm")).isEqualTo("/r.cfm");
+        assertThat(QueryRedaction.redact("/x?token")).isEqualTo("/x?token");
+        assertThat(QueryRedaction.redact("/x?token=&a=1")).isEqualTo("/x?token=[redacted]&a=1");
+        assertThat(QueryRedaction.redact("/x?a=1&&password=p")).isEqualTo("/x?a=1&&password=[redacted]");
     }
 
     private static AccessRecord withDuration(long nanos) {

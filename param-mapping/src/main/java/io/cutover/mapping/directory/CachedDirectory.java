@@ -84,6 +84,7 @@ public final class CachedDirectory implements Directory {
     public Optional<Merchant> merchant(String legacyMerchantId) {
         Optional<Merchant> merchant = preloaded.merchant(legacyMerchantId);
         if (merchant.isPresent()) {
+            counts.preloadHits.increment();
             return merchant;
         }
         return cached(merchants, legacyMerchantId, store::merchant);
@@ -93,6 +94,7 @@ public final class CachedDirectory implements Directory {
     public Optional<String> publisher(String legacyAffiliateId) {
         Optional<String> publisher = preloaded.publisher(legacyAffiliateId);
         if (publisher.isPresent()) {
+            counts.preloadHits.increment();
             return publisher;
         }
         return cached(publishers, legacyAffiliateId, store::publisher);
@@ -110,8 +112,10 @@ public final class CachedDirectory implements Directory {
         // Still loading, failed or skipped: unmapped for now. The cache drops a failed or skipped
         // load, so a later look-up tries again. Once done, a future's state no longer changes.
         if (!known.isDone() || known.isCompletedExceptionally()) {
+            counts.misses.increment();
             return Optional.empty();
         }
+        counts.cacheHits.increment();
         return known.join();
     }
 

@@ -11,6 +11,9 @@ public final class DirectoryLoadCounts {
     final LongAdder started = new LongAdder();
     final LongAdder skipped = new LongAdder();
     final LongAdder failed = new LongAdder();
+    final LongAdder preloadHits = new LongAdder();
+    final LongAdder cacheHits = new LongAdder();
+    final LongAdder misses = new LongAdder();
 
     /** Loads started after a preload missed a key. */
     public long started() {
@@ -20,6 +23,21 @@ public final class DirectoryLoadCounts {
     /** Misses not loaded because the most loads at once were under way, or the loader had stopped. */
     public long skipped() {
         return skipped.sum();
+    }
+
+    /** Look-ups answered by the preload. */
+    public long preloadHits() {
+        return preloadHits.sum();
+    }
+
+    /** Look-ups answered by a key loaded earlier (found or known to be absent). */
+    public long cacheHits() {
+        return cacheHits.sum();
+    }
+
+    /** Look-ups that neither the preload nor the cache could answer yet (the key loads meanwhile). */
+    public long misses() {
+        return misses.sum();
     }
 
     /** Loads the store failed (the key is tried again by a later look-up). */

@@ -171,6 +171,7 @@ public final class ConfigLoader {
         QueueSettings queue = queue(s, deadlines);
         SpoolSettings spool = spool(s);
         ReplaySettings replay = replay(s, queue);
+        OpsSettings ops = OpsSettingsReader.read(s);
         if (primary != null) {
             // A message must stay hidden for as long as its delivery can take, or a second
             // receiver would take it meanwhile and the platform get it twice.
@@ -202,7 +203,8 @@ public final class ConfigLoader {
                 replay,
                 tls,
                 cookies(s, cookieDomain.filter(ConfigLoader::isDomain)),
-                control);
+                control,
+                ops);
     }
 
     /**

@@ -30,6 +30,7 @@ import java.util.Optional;
  * @param tls the HTTPS listener and the backends' trusted CAs
  * @param cookies the cookie bridge: phases, scoping, lifetimes, limits and consent
  * @param control the admin token and the drain bound
+ * @param ops traces, the synthetic click, and the queue depth poll
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -50,7 +51,8 @@ public record CutoverConfig(
         ReplaySettings replay,
         TlsSettings tls,
         CookieSettings cookies,
-        ControlSettings control) {
+        ControlSettings control,
+        OpsSettings ops) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);

@@ -55,14 +55,7 @@ public final class ReplayService implements AutoCloseable {
         this.metrics = metrics;
     }
 
-    /**
-     * Starts replaying; {@code config.replay().enabled()} must be true (the config then has both
-     * queue URLs).
-     *
-     * @param primaryGate whether the primary may be tried now (its breaker); replay waits while it
-     *     is false
-     * @param legacyGate the same for legacy
-     */
+    /** Starts replaying, as below, with no other observer. */
     public static ReplayService start(
             CutoverConfig config,
             Transport transport,
@@ -72,6 +65,28 @@ public final class ReplayService implements AutoCloseable {
             LongSupplier ticker,
             BooleanSupplier primaryGate,
             BooleanSupplier legacyGate) {
+        return start(config, transport, telemetry, accessLog, clock, ticker, primaryGate, legacyGate, null);
+    }
+
+    /**
+     * Starts replaying; {@code config.replay().enabled()} must be true (the config then has both
+     * queue URLs).
+     *
+     * @param primaryGate whether the primary may be tried now (its breaker); replay waits while it
+     *     is false
+     * @param legacyGate the same for legacy
+     * @param also told of every message too (the queue's depth watch), or {@code null}
+     */
+    public static ReplayService start(
+            CutoverConfig config,
+            Transport transport,
+            Telemetry telemetry,
+            AccessLog accessLog,
+            Clock clock,
+            LongSupplier ticker,
+            BooleanSupplier primaryGate,
+            BooleanSupplier legacyGate,
+            ReplayObserver also) {
         if (!config.replay().enabled()) {
             throw new IllegalStateException("replay.enabled: false (expected: true to start the replayer)");
         }
@@ -86,7 +101,7 @@ public final class ReplayService implements AutoCloseable {
             ReplayMetrics metrics = new ReplayMetrics(telemetry.meter());
             Replayer.Builder builder = Replayer.builder(sqs, queueUrl, config.replay(), origins.primary())
                     .primaryGate(primaryGate)
-                    .observer(new CountingObserver(new ReplayRecorder(metrics, accessLog, clock), counts))
+                    .observer(new CountingObserver(ReplayObservers.of(new ReplayRecorder(metrics, accessLog, clock), also), counts))
                     .clock(clock)
                     .ticker(ticker);
             origins.legacy().ifPresent(legacy -> builder.legacy(legacy, legacyGate));
