@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cutover.mapping.directory.Merchant;
-import io.cutover.mapping.query.Ascii;
+import io.cutover.web.ControlCharacters;
 import java.util.List;
 
 /**
@@ -55,7 +55,7 @@ class LandingFuzzTest {
         String landing = decision.landing();
 
         assertThat(landing).startsWith("http");
-        assertThat(Ascii.hasControl(landing)).isFalse();
+        assertThat(ControlCharacters.inUrl(landing)).isFalse();
         LandingUrl reparsed = LandingUrl.parse(landing);
         assertThat(reparsed.verdict()).isEqualTo(LandingVerdict.SAFE);
         assertThat(reparsed.scheme()).isIn("http", "https");
