@@ -16,6 +16,7 @@ import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
+import io.cutover.ops.metrics.RedirectMetrics;
 import io.cutover.ops.metrics.ReloadMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
@@ -24,6 +25,7 @@ import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
 import io.cutover.proxy.flow.GuardRecorder;
+import io.cutover.proxy.flow.RedirectGuard;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.queue.RunningRetryQueue;
@@ -156,7 +158,11 @@ public final class Cutover implements AutoCloseable {
                 retryQueue,
                 config.queue().ackTimeout(),
                 clock,
-                ticker);
+                ticker,
+                new RedirectGuard(
+                        translator::get,
+                        config.fallbackLanding(),
+                        new RedirectMetrics(telemetry.meter(), RedirectGuard.sources(), RedirectGuard.reasons())));
         ReloadMetrics reloadMetrics = new ReloadMetrics(
                 telemetry.meter(),
                 () -> Snapshots.merchants(translator.get()),

@@ -27,7 +27,9 @@ public enum RedirectProblem {
     /** An IP address in any notation: decimal, octal, hex, dotted or not, or IPv6. */
     IP_LITERAL,
     /** A host outside the merchant's allowed domains. */
-    DOMAIN_NOT_ALLOWED;
+    DOMAIN_NOT_ALLOWED,
+    /** More than one {@code Location} header: browsers differ on which one they follow. */
+    REPEATED;
 
     /** The metric tag: {@code domain-not-allowed} for {@link #DOMAIN_NOT_ALLOWED}. */
     public String tag() {
