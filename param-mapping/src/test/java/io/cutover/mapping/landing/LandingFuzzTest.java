@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cutover.mapping.directory.Merchant;
 import io.cutover.web.ControlCharacters;
+import io.cutover.web.SafeRedirect;
 import java.util.List;
 
 /**
@@ -61,6 +62,8 @@ class LandingFuzzTest {
         assertThat(reparsed.scheme()).isIn("http", "https");
         assertThat(MERCHANT.allows(reparsed.host())).isTrue();
         assertThat(reparsed.canonical()).isEqualTo(landing);
+        // The landing Cutover writes passes the same check every relayed Location must pass.
+        assertThat(SafeRedirect.check(landing, MERCHANT::allows)).as(landing).isNull();
         if (!decision.isDeepLink()) {
             assertThat(landing).isEqualTo(MERCHANT.defaultLanding());
         }
