@@ -1,5 +1,6 @@
 package io.cutover.cookie;
 
+import io.cutover.web.HostNames;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public record CookiePolicy(
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(tcfVendorId, "tcfVendorId");
         domain.ifPresent(d -> {
-            if (!SetCookieRewriter.isHostName(d)) {
+            if (!HostNames.isCookieDomain(d)) {
                 throw new IllegalArgumentException("domain: " + d + " (expected: a host name such as .shareasale.com)");
             }
         });

@@ -1,5 +1,7 @@
 package io.cutover.cookie;
 
+import io.cutover.web.ControlCharacters;
+
 /** Character classes shared by the cookie parsers (RFC 9110 §5.5, RFC 6265 §4). */
 final class HttpText {
 
@@ -11,21 +13,12 @@ final class HttpText {
     }
 
     /**
-     * A control character other than HTAB. None of them is legal in a header field value, and
-     * CR, LF and NUL would split or truncate the header, so such text never reaches one.
+     * True when {@code s[from, to)} holds a control character other than HTAB. None of them is
+     * legal in a header field value, and CR, LF and NUL would split or truncate the header, so
+     * such text never reaches one. The rule is the shared one of every header Cutover writes.
      */
-    static boolean isControl(char c) {
-        return (c < 0x20 && c != '\t') || c == 0x7f;
-    }
-
-    /** True when {@code s[from, to)} holds a control character. */
     static boolean hasControl(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (isControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
+        return ControlCharacters.inFieldValue(s, from, to);
     }
 
     /**

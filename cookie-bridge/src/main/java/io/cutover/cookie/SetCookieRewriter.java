@@ -1,5 +1,6 @@
 package io.cutover.cookie;
 
+import io.cutover.web.HostNames;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +24,6 @@ import java.util.Optional;
 public final class SetCookieRewriter {
 
     private static final String DOMAIN = "domain";
-    private static final int MAX_DOMAIN_LENGTH = 253;
 
     private final String domain;
 
@@ -37,7 +37,7 @@ public final class SetCookieRewriter {
      */
     public static SetCookieRewriter toDomain(String cookieDomain) {
         Objects.requireNonNull(cookieDomain, "cookieDomain");
-        if (!isHostName(cookieDomain)) {
+        if (!HostNames.isCookieDomain(cookieDomain)) {
             throw new IllegalArgumentException(
                     "cookieDomain: '" + cookieDomain + "' (expected: a host name such as .shareasale.com)");
         }
@@ -106,34 +106,5 @@ public final class SetCookieRewriter {
         int eq = HttpText.indexOf(s, '=', start, to);
         int nameEnd = HttpText.trimEnd(s, start, eq < 0 ? to : eq);
         return nameEnd - start == DOMAIN.length() && s.regionMatches(true, start, DOMAIN, 0, DOMAIN.length());
-    }
-
-    /** Letters, digits and hyphens in dot-separated labels of 1–63, at most 253 in all. */
-    static boolean isHostName(String domain) {
-        int start = domain.startsWith(".") ? 1 : 0;
-        int length = domain.length();
-        if (length - start < 1 || length - start > MAX_DOMAIN_LENGTH) {
-            return false;
-        }
-        int label = 0;
-        for (int i = start; i < length; i++) {
-            char c = domain.charAt(i);
-            if (c == '.') {
-                if (label == 0 || domain.charAt(i - 1) == '-') {
-                    return false;
-                }
-                label = 0;
-            } else if ((c >= 'a' && c <= 'z')
-                    || (c >= 'A' && c <= 'Z')
-                    || (c >= '0' && c <= '9')
-                    || (c == '-' && label > 0)) {
-                if (++label > 63) {
-                    return false;
-                }
-            } else {
-                return false;
-            }
-        }
-        return label > 0 && domain.charAt(length - 1) != '-';
     }
 }

@@ -1,5 +1,7 @@
 package io.cutover.failover;
 
+import io.cutover.web.ControlCharacters;
+
 /**
  * What counts as a usable answer from a backend: rules as data, decided once per request kind.
  */
@@ -73,13 +75,7 @@ public enum ResponsePolicy {
         if (location.length() == schemeEnd) {
             return false;
         }
-        for (int i = 0; i < location.length(); i++) {
-            char c = location.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
+        return !ControlCharacters.inUrl(location);
     }
 
     private static boolean startsWithIgnoreCase(CharSequence s, String prefix) {

@@ -67,7 +67,11 @@ final class ExplainRecorder implements Trace {
             draft.result = "unmapped";
             draft.notes.add("merchant " + merchantId + " is not in the directory");
         } else {
-            draft.notes.add("merchant " + merchantId + " → Awin advertiser " + merchant.advertiserId());
+            draft.notes.add(
+                    merchant.onPrimary()
+                            ? "merchant " + merchantId + " → Awin advertiser " + merchant.advertiserId()
+                            : "merchant " + merchantId + " has no Awin advertiser id yet: legacy, within "
+                                    + merchant.allowedDomains());
         }
     }
 

@@ -192,6 +192,14 @@ final class Translation {
             }
         }
 
+        if (!merchant.onPrimary()) {
+            return new Unmapped(
+                    kind,
+                    "merchant " + click.merchantId() + " has no Awin advertiser id yet",
+                    Optional.of(click.merchantId()),
+                    Optional.of(safeLanding));
+        }
+
         String publisher = null;
         if (affiliateRule != null) {
             publisher = directory.publisher(click.affiliateId()).orElse(null);

@@ -8,12 +8,12 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cutover.mapping.landing.DeepLinks;
 import io.cutover.mapping.landing.LandingUrl;
 import io.cutover.mapping.landing.LandingVerdict;
-import io.cutover.mapping.query.Ascii;
 import io.cutover.mapping.query.LegacyParams;
 import io.cutover.mapping.query.PercentDecoder;
 import io.cutover.mapping.query.PercentEncoder;
 import io.cutover.mapping.query.Texts;
 import io.cutover.mapping.table.EndpointMapping;
+import io.cutover.web.ControlCharacters;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,7 +79,7 @@ class TranslatorFuzzTest {
 
         assertThat(result).isInstanceOf(Mapped.class);
         String landing = ((Mapped) result).landing();
-        assertThat(Ascii.hasControl(landing)).isFalse();
+        assertThat(ControlCharacters.inUrl(landing)).isFalse();
         LandingUrl url = LandingUrl.parse(landing);
         assertThat(url.verdict()).isEqualTo(LandingVerdict.SAFE);
         assertThat(url.scheme()).isIn("http", "https");

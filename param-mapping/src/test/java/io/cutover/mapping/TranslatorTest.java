@@ -3,6 +3,11 @@ package io.cutover.mapping;
 import static io.cutover.mapping.Fixtures.DEFAULT_LANDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.mapping.directory.FileDirectory;
+import io.cutover.mapping.directory.Merchant;
+import io.cutover.mapping.table.MappingTable;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +34,29 @@ class TranslatorTest {
         assertThat(((Mapped) result).primary().pathAndQuery())
                 .isEqualTo("/cread.php?awinmid=15532&awinaffid=402911&clickref2=nov&"
                         + "ued=https%3A%2F%2Fwww.example.com%2Fpage%3Fid%3D6");
+    }
+
+    @Test
+    void sendsAMerchantNotOnAwinYetToLegacyWithItsSafeLanding() {
+        Translator translator = new Translator(
+                MappingTable.builtIn(),
+                FileDirectory.of(
+                        List.of(new Merchant(
+                                "50505", null, "https://www.legacy-only.example/", List.of("legacy-only.example"))),
+                        Map.of("873588", "402911")));
+
+        MappingResult deep = translator.translate(
+                LinkKind.BANNER_CLICK, "b=1&u=873588&m=50505&urllink=shop.legacy-only.example%2Fp");
+        MappingResult hostile =
+                translator.translate(LinkKind.BANNER_CLICK, "b=1&u=873588&m=50505&urllink=https%3A%2F%2Fevil.com%2F");
+
+        assertThat(deep)
+                .isEqualTo(new Unmapped(
+                        LinkKind.BANNER_CLICK,
+                        "merchant 50505 has no Awin advertiser id yet",
+                        Optional.of("50505"),
+                        Optional.of("https://shop.legacy-only.example/p")));
+        assertThat(((Unmapped) hostile).landing()).hasValue("https://www.legacy-only.example/");
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.cutover.mapping.query.LegacyParams;
 import io.cutover.mapping.query.Param;
 import io.cutover.mapping.query.PercentDecoder;
 import io.cutover.mapping.query.PercentEncoder;
+import io.cutover.web.ControlCharacters;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ final class UpstreamChecks {
         assertThat(translator.translate(kind, query)).isEqualTo(result);
         if (result instanceof Rejected rejected) {
             assertThat(rejected.reason()).isNotBlank();
-            assertThat(Ascii.hasControl(rejected.reason())).isFalse();
+            assertThat(ControlCharacters.inUrl(rejected.reason())).isFalse();
         } else if (result instanceof Unmapped unmapped) {
             assertThat(unmapped.kind()).isEqualTo(kind);
             assertThat(unmapped.reason()).isNotBlank();
@@ -108,7 +109,7 @@ final class UpstreamChecks {
     }
 
     private static void assertSafeLanding(Translator translator, Optional<String> merchantId, String landing) {
-        assertThat(Ascii.hasControl(landing)).isFalse();
+        assertThat(ControlCharacters.inUrl(landing)).isFalse();
         LandingUrl url = LandingUrl.parse(landing);
         assertThat(url.verdict()).as("landing %s", landing).isEqualTo(LandingVerdict.SAFE);
         assertThat(url.scheme()).isIn("http", "https");

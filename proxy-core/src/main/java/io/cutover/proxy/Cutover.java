@@ -22,6 +22,7 @@ import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.QueueDepthMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
+import io.cutover.ops.metrics.RedirectMetrics;
 import io.cutover.ops.metrics.ReloadMetrics;
 import io.cutover.ops.metrics.RequestMetrics;
 import io.cutover.ops.metrics.SyntheticMetrics;
@@ -41,6 +42,7 @@ import io.cutover.proxy.flow.GuardRecorder;
 import io.cutover.proxy.flow.LiveRecorder;
 import io.cutover.proxy.flow.RequestRecorder;
 import io.cutover.proxy.flow.TraceRecorder;
+import io.cutover.proxy.flow.RedirectGuard;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.queue.QueueWatch;
@@ -248,7 +250,11 @@ public final class Cutover implements AutoCloseable {
                 retryQueue,
                 config.queue().ackTimeout(),
                 clock,
-                ticker);
+                ticker,
+                new RedirectGuard(
+                        translator::get,
+                        config.fallbackLanding(),
+                        new RedirectMetrics(telemetry.meter(), RedirectGuard.sources(), RedirectGuard.reasons())));
         ReloadMetrics reloadMetrics = new ReloadMetrics(
                 telemetry.meter(),
                 () -> Snapshots.merchants(translator.get()),

@@ -1,6 +1,7 @@
 package io.cutover.failover.replay;
 
 import io.cutover.failover.queue.QueuedEvent;
+import io.cutover.web.ControlCharacters;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -126,12 +127,6 @@ public final class ReplayRequests {
     }
 
     private static boolean isSafe(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                return false;
-            }
-        }
-        return true;
+        return !ControlCharacters.inFieldValue(value);
     }
 }

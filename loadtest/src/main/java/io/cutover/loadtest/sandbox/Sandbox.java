@@ -141,7 +141,9 @@ public final class Sandbox implements AutoCloseable {
         Map<String, String> advertiserLandings = new HashMap<>();
         Map<String, String> merchantLandings = new HashMap<>();
         for (Merchant merchant : directory.merchants()) {
-            advertiserLandings.put(merchant.advertiserId(), merchant.defaultLanding());
+            if (merchant.onPrimary()) {
+                advertiserLandings.put(merchant.advertiserId(), merchant.defaultLanding());
+            }
             merchantLandings.put(merchant.legacyId(), merchant.defaultLanding());
         }
         SimulatedAwin awin = new SimulatedAwin(

@@ -37,6 +37,11 @@ final class AwinRoutes implements TrackingRoutes {
         };
     }
 
+    @Override
+    public Optional<SimResponse> echo(SimRequest request) {
+        return request.path().equals("/cread.php") ? TrackingRoutes.echoOf(request.first("ued")) : Optional.empty();
+    }
+
     /**
      * A deep link ({@code cread.php?awinmid=&awinaffid=&ued=}) or a product link ({@code
      * pclick.php?m=&a=&p=}, which lands on the advertiser's default page here: the simulator has no

@@ -29,6 +29,7 @@ public record Fault(FaultMode mode, Duration delay, int status) {
     private static final Fault OK = new Fault(FaultMode.OK, Duration.ZERO, 0);
     private static final Fault DOWN = new Fault(FaultMode.DOWN, Duration.ZERO, 0);
     private static final Fault RESET = new Fault(FaultMode.RESET, Duration.ZERO, 0);
+    private static final Fault ECHO = new Fault(FaultMode.ECHO, Duration.ZERO, 0);
 
     public Fault {
         Objects.requireNonNull(mode, "mode");
@@ -83,6 +84,11 @@ public record Fault(FaultMode mode, Duration delay, int status) {
     /** Read each request, then abort its connection with a TCP RST. */
     public static Fault reset() {
         return RESET;
+    }
+
+    /** Redirect every click to its deep link untouched, as a naive platform would. */
+    public static Fault echo() {
+        return ECHO;
     }
 
     /**

@@ -18,7 +18,13 @@ public enum FaultMode {
     /** Answer every request with an error status and a short text body. */
     ERROR,
     /** Read the request, then abort the connection with a TCP RST and no response. */
-    RESET;
+    RESET,
+    /**
+     * A naive platform: answer every click with a 302 to the deep link it was given, decoded once
+     * and otherwise untouched (no scheme added, no click ID, no check of any kind); other requests
+     * are answered normally. What a safe-redirect check must stand up to.
+     */
+    ECHO;
 
     /** The lower-case name used on the wire. */
     @JsonValue

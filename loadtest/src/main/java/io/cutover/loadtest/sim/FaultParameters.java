@@ -50,6 +50,7 @@ final class FaultParameters {
             case OK -> Fault.ok();
             case DOWN -> Fault.down();
             case RESET -> Fault.reset();
+            case ECHO -> Fault.echo();
             case SLOW -> ms == null ? Fault.slow() : Fault.slow(Duration.ofMillis(delayMillis(ms)));
             case ERROR -> status == null ? Fault.error() : Fault.error(errorStatus(status));
         };

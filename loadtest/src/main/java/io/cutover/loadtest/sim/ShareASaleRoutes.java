@@ -2,6 +2,7 @@ package io.cutover.loadtest.sim;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the simulated ShareASale answers on its tracking host: the click links {@code r.cfm},
@@ -29,6 +30,16 @@ final class ShareASaleRoutes implements TrackingRoutes {
             case "/sale.cfm" -> SimResponse.gif();
             default -> isBannerImage(path) ? SimResponse.gif() : TrackingRoutes.notFound(request);
         };
+    }
+
+    @Override
+    public Optional<SimResponse> echo(SimRequest request) {
+        String path = request.path().toLowerCase(Locale.ROOT);
+        if (!path.equals("/r.cfm") && !path.equals("/u.cfm") && !path.equals("/m-pr.cfm")) {
+            return Optional.empty();
+        }
+        String urllink = LegacyQuery.of(request.rawQuery()).raw("urllink");
+        return TrackingRoutes.echoOf(urllink == null ? null : QueryString.decode(urllink, false));
     }
 
     private SimResponse click(LegacyQuery query, String merchantParam, String affiliateParam) {

@@ -63,7 +63,7 @@ final class TrackingRequestHandler extends SimpleChannelInboundHandler<FullHttpR
                 records.append(arrivedAt, simRequest, eventId, headers, connectionId, fault, null);
                 abort(ctx, fault.mode() == FaultMode.RESET);
             }
-            case OK, SLOW, ERROR -> {
+            case OK, SLOW, ERROR, ECHO -> {
                 SimResponse answer = answer(simRequest, fault);
                 records.append(arrivedAt, simRequest, eventId, headers, connectionId, fault, answer.status());
                 respond(ctx, answer, simRequest.isHead(), fault.delay());
@@ -85,6 +85,9 @@ final class TrackingRequestHandler extends SimpleChannelInboundHandler<FullHttpR
         if (!"GET".equals(request.method()) && !request.isHead()) {
             return SimResponse.text(405, "method not allowed: " + request.method())
                     .withHeader("Allow", "GET, HEAD");
+        }
+        if (fault.mode() == FaultMode.ECHO) {
+            return routes.echo(request).orElseGet(() -> routes.answer(request));
         }
         return routes.answer(request);
     }

@@ -95,9 +95,9 @@ class ControlApiTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "mode=slo                 | mode: 'slo' (expected: ok, down, slow, error, reset)",
-                "''                       | mode: missing (expected: ok, down, slow, error, reset)",
-                "mode=OK                  | mode: 'OK' (expected: ok, down, slow, error, reset)",
+                "mode=slo                 | mode: 'slo' (expected: ok, down, slow, error, reset, echo)",
+                "''                       | mode: missing (expected: ok, down, slow, error, reset, echo)",
+                "mode=OK                  | mode: 'OK' (expected: ok, down, slow, error, reset, echo)",
                 "mode=slow&ms=fast        | ms: 'fast' (expected: milliseconds, 0..600000)",
                 "mode=slow&ms=-5          | ms: '-5' (expected: milliseconds, 0..600000)",
                 "mode=slow&ms=600001      | ms: '600001' (expected: milliseconds, 0..600000)",

@@ -1,7 +1,6 @@
 package io.cutover.mapping.directory;
 
 import io.cutover.cookie.Phase;
-import io.cutover.mapping.landing.HostName;
 import io.cutover.mapping.landing.LandingUrl;
 import io.cutover.mapping.landing.LandingVerdict;
 import io.cutover.mapping.query.Ascii;
@@ -11,6 +10,8 @@ import io.cutover.mapping.yaml.Position;
 import io.cutover.mapping.yaml.ProblemList;
 import io.cutover.mapping.yaml.YamlDocuments;
 import io.cutover.mapping.yaml.YamlMap;
+import io.cutover.web.ControlCharacters;
+import io.cutover.web.HostNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -137,12 +138,16 @@ final class DirectoryFileReader {
         if (fields == null) {
             return null;
         }
-        String advertiser = number(fields, "advertiser", "the Awin advertiser id (awinmid), a number");
+        // Optional: a merchant not on Awin yet is listed for its domains, which bound every redirect.
+        String advertiser = fields.isMissing("advertiser")
+                ? null
+                : number(fields, "advertiser", "the Awin advertiser id (awinmid), a number");
+        boolean advertiserValid = fields.isMissing("advertiser") || advertiser != null;
         List<String> domains = readDomains(fields);
         String landing = readLanding(fields, domains);
         Optional<Phase> phase = readPhase(fields);
         fields.rejectUnknown(MERCHANT_KEYS);
-        if (advertiser == null || domains == null || landing == null || phase == null) {
+        if (!advertiserValid || domains == null || landing == null || phase == null) {
             return null;
         }
         return new Merchant(id, advertiser, landing, domains, phase.orElse(null));
@@ -187,7 +192,7 @@ final class DirectoryFileReader {
         List<Node> items = ((SequenceNode) node).getValue();
         for (int i = 0; i < items.size(); i++) {
             String domain = YamlMap.text(items.get(i));
-            if (domain == null || !HostName.isCanonicalDomain(domain)) {
+            if (domain == null || !HostNames.isCanonicalDomain(domain)) {
                 problems.add(
                         source,
                         items.get(i),
@@ -212,7 +217,7 @@ final class DirectoryFileReader {
         }
         boolean absolute =
                 landing.regionMatches(true, 0, "https://", 0, 8) || landing.regionMatches(true, 0, "http://", 0, 7);
-        LandingUrl url = absolute && !Ascii.hasControl(landing) ? LandingUrl.parse(landing.strip()) : null;
+        LandingUrl url = absolute && !ControlCharacters.inUrl(landing) ? LandingUrl.parse(landing.strip()) : null;
         if (url == null || url.verdict() != LandingVerdict.SAFE || url.userinfoDropped()) {
             problems.add(
                     source,

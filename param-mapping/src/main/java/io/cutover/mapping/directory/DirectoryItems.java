@@ -1,10 +1,10 @@
 package io.cutover.mapping.directory;
 
 import io.cutover.cookie.Phase;
-import io.cutover.mapping.landing.HostName;
 import io.cutover.mapping.landing.LandingUrl;
 import io.cutover.mapping.landing.LandingVerdict;
-import io.cutover.mapping.query.Ascii;
+import io.cutover.web.ControlCharacters;
+import io.cutover.web.HostNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,7 +52,9 @@ final class DirectoryItems {
 
     static Map<String, AttributeValue> merchantItem(Merchant merchant) {
         Map<String, AttributeValue> item = new HashMap<>(merchantKey(merchant.legacyId()));
-        item.put(ADVERTISER, AttributeValue.fromS(merchant.advertiserId()));
+        if (merchant.onPrimary()) {
+            item.put(ADVERTISER, AttributeValue.fromS(merchant.advertiserId()));
+        }
         item.put(LANDING, AttributeValue.fromS(merchant.defaultLanding()));
         item.put(DOMAINS, AttributeValue.fromSs(merchant.allowedDomains()));
         if (merchant.phase() != null) {
@@ -86,7 +88,8 @@ final class DirectoryItems {
      */
     static Merchant merchant(String legacyId, Map<String, AttributeValue> item) {
         String advertiser = string(item, ADVERTISER);
-        if (!FileDirectory.isNormalised(advertiser)) {
+        // Absent while the merchant is not on Awin yet: its domains still bound every redirect.
+        if (advertiser != null && !FileDirectory.isNormalised(advertiser)) {
             throw new IllegalArgumentException(ADVERTISER + ": " + advertiser + " (expected: the Awin advertiser id)");
         }
         AttributeValue domainsValue = item.get(DOMAINS);
@@ -96,13 +99,13 @@ final class DirectoryItems {
         }
         domains.sort(null);
         for (String domain : domains) {
-            if (!HostName.isCanonicalDomain(domain)) {
+            if (!HostNames.isCanonicalDomain(domain)) {
                 throw new IllegalArgumentException(
                         DOMAINS + ": " + domain + " (expected: a lower-case host name such as example.com)");
             }
         }
         String landing = string(item, LANDING);
-        LandingUrl url = landing == null || Ascii.hasControl(landing) ? null : LandingUrl.parse(landing);
+        LandingUrl url = landing == null || ControlCharacters.inUrl(landing) ? null : LandingUrl.parse(landing);
         if (url == null || url.verdict() != LandingVerdict.SAFE || url.schemeAssumed() || url.userinfoDropped()) {
             throw new IllegalArgumentException(LANDING + ": " + landing + " (expected: an absolute http(s) URL)");
         }

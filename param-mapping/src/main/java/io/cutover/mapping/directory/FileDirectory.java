@@ -90,7 +90,9 @@ public final class FileDirectory implements Directory {
         Map<String, Merchant> byId = new HashMap<>();
         for (Merchant merchant : merchants) {
             requireId(merchant.legacyId());
-            requireId(merchant.advertiserId());
+            if (merchant.onPrimary()) {
+                requireId(merchant.advertiserId());
+            }
             if (byId.putIfAbsent(merchant.legacyId(), merchant) != null) {
                 throw new IllegalArgumentException("merchant " + merchant.legacyId() + " is listed twice");
             }

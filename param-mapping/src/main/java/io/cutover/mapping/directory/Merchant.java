@@ -1,13 +1,15 @@
 package io.cutover.mapping.directory;
 
 import io.cutover.cookie.Phase;
+import io.cutover.web.HostNames;
 import java.util.List;
 
 /**
  * A merchant as both platforms know it.
  *
  * @param legacyId ShareASale merchant ID (normalised digits)
- * @param advertiserId Awin advertiser ID ({@code awinmid})
+ * @param advertiserId Awin advertiser ID ({@code awinmid}), or {@code null} while the merchant is not
+ *     on Awin yet: its clicks then go to legacy, and its domains still bound every redirect
  * @param defaultLanding the merchant's default landing page: an absolute http(s) URL on one of
  *     {@code allowedDomains}
  * @param allowedDomains lower-case host names a redirect may go to; each allows itself and its
@@ -37,13 +39,15 @@ public record Merchant(
      */
     public boolean allows(String host) {
         for (String domain : allowedDomains) {
-            if (host.equals(domain)
-                    || (host.length() > domain.length()
-                            && host.endsWith(domain)
-                            && host.charAt(host.length() - domain.length() - 1) == '.')) {
+            if (HostNames.isWithin(host, domain)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the merchant has an Awin advertiser ID, so its links can be translated. */
+    public boolean onPrimary() {
+        return advertiserId != null;
     }
 }

@@ -1,7 +1,7 @@
 package io.cutover.mapping.landing;
 
 import io.cutover.mapping.directory.Merchant;
-import io.cutover.mapping.query.Ascii;
+import io.cutover.web.ControlCharacters;
 
 /**
  * The safe-redirect contract: a deep link is used only if, after decoding, it has no control
@@ -25,7 +25,7 @@ public final class LandingCheck {
             return new LandingDecision(LandingVerdict.EMPTY, merchant.defaultLanding(), "", 0, null);
         }
         LandingDecoder.Decoded decoded = LandingDecoder.decode(trimmed);
-        if (Ascii.hasControl(decoded.value())) {
+        if (ControlCharacters.inUrl(decoded.value())) {
             return new LandingDecision(
                     LandingVerdict.CONTROL_CHARACTERS,
                     merchant.defaultLanding(),

@@ -62,6 +62,11 @@ public record LandingDecision(
                         .append(Quoted.of(url.host()))
                         .append(" is not a valid host name → default landing");
                 break;
+            case IP_LITERAL:
+                note.append("host ")
+                        .append(url.host())
+                        .append(" is an IP address, not a merchant's domain → default landing");
+                break;
             case DOMAIN_NOT_ALLOWED:
                 note.append("host ")
                         .append(url.host())

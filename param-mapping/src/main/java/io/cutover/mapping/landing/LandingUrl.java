@@ -2,6 +2,7 @@ package io.cutover.mapping.landing;
 
 import io.cutover.mapping.query.Ascii;
 import io.cutover.mapping.query.PercentEncoder;
+import io.cutover.web.HostNames;
 
 /**
  * A decoded deep link parsed the way a browser parses an http(s) URL and written back in one
@@ -73,10 +74,13 @@ public record LandingUrl(
         if (hostText.isEmpty()) {
             return new LandingUrl(LandingVerdict.NO_HOST, null, scheme, null, assumed, userinfo);
         }
-        String host = HostName.canonical(hostText);
+        String host = HostNames.canonical(hostText);
         int port = colon >= hostStart ? port(url, colon + 1, end) : -1;
         if (host == null || port == -2) {
             return new LandingUrl(LandingVerdict.INVALID_HOST, null, scheme, hostText, assumed, userinfo);
+        }
+        if (HostNames.isIpLiteral(host)) {
+            return new LandingUrl(LandingVerdict.IP_LITERAL, null, scheme, host, assumed, userinfo);
         }
         StringBuilder canonical = new StringBuilder(n + 16);
         canonical.append(scheme).append("://").append(host);

@@ -12,8 +12,10 @@ public enum LandingVerdict {
     NOT_HTTP,
     /** No host to go to. */
     NO_HOST,
-    /** A host that is not a valid host name. */
+    /** A host that is not a valid host name (an IPv6 literal's brackets included). */
     INVALID_HOST,
+    /** An IPv4 address in any notation ({@code 127.0.0.1}, {@code 2130706433}, {@code 0x7f.1}). */
+    IP_LITERAL,
     /** A host outside the merchant's allowed domains: Cutover is never an open redirect. */
     DOMAIN_NOT_ALLOWED
 }

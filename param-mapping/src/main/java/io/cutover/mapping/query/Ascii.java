@@ -53,19 +53,4 @@ public final class Ascii {
         }
         return -1;
     }
-
-    /** A C0 control character or DEL: never allowed in a redirect target or a header. */
-    public static boolean isControl(char c) {
-        return c < 0x20 || c == 0x7F;
-    }
-
-    /** Whether the string contains a C0 control character or DEL. */
-    public static boolean hasControl(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (isControl(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -33,7 +33,8 @@ class DirectoryFileErrorsTest {
     }
 
     @Test
-    void refusesAnAdvertiserIdThatIsMissingOrNotANumber() {
+    void refusesAnAdvertiserIdThatIsNotANumber() {
+        // A missing advertiser is fine (merchant 1: not on Awin yet); a wrong one is a typo.
         assertThat(problems("""
                 merchants:
                   1:
@@ -45,8 +46,18 @@ class DirectoryFileErrorsTest {
                     domains: [example.com]
                 """))
                 .containsExactly(
-                        "d.yaml:2:3: merchants.1.advertiser: missing (expected: the Awin advertiser id (awinmid), a number)",
                         "d.yaml:6:5: merchants.2.advertiser: '15532x' (expected: the Awin advertiser id (awinmid), a number)");
+    }
+
+    @Test
+    void refusesAnAllowedDomainThatIsNotAHostName() {
+        assertThat(problems("""
+                merchants:
+                  1: { landing: "https://example.com/", domains: [example.com, a-.com, 10.0.0.1] }
+                """))
+                .containsExactly(
+                        "d.yaml:2:64: merchants.1.domains[1]: 'a-.com' (expected: a lower-case host name such as example.com)",
+                        "d.yaml:2:72: merchants.1.domains[2]: '10.0.0.1' (expected: a lower-case host name such as example.com)");
     }
 
     @Test

@@ -190,6 +190,19 @@ class DynamoDbDirectoryStoreTest {
     }
 
     @Test
+    void aMerchantWithoutAnAwinIdKeepsItsDomains() {
+        String table = importedTable(0);
+        putMerchant(table, "50505", null, "https://www.legacy-only.example/", "legacy-only.example");
+        try (DynamoDbDirectoryStore store = store(table)) {
+            Merchant merchant = store.preload().join().merchant("50505").orElseThrow();
+
+            assertThat(merchant.onPrimary()).isFalse();
+            assertThat(merchant.allowedDomains()).containsExactly("legacy-only.example");
+            assertThat(store.merchant("50505").join()).hasValue(merchant);
+        }
+    }
+
+    @Test
     void anItemThatDoesNotDecodeIsLeftOutOfThePreload() {
         String table = importedTable(0);
         putMerchant(table, "66666", "20002", "https://evil.example/", "example.net");

@@ -124,6 +124,22 @@ class FileDirectoryTest {
     }
 
     @Test
+    void listsAMerchantsDomainsBeforeItHasAnAwinId() {
+        FileDirectory directory = FileDirectory.parse("d.yaml", """
+                merchants:
+                  50505:
+                    landing: https://www.legacy-only.example/
+                    domains: [legacy-only.example]
+                """);
+
+        Merchant merchant = directory.merchant("50505").orElseThrow();
+        assertThat(merchant.onPrimary()).isFalse();
+        assertThat(merchant.advertiserId()).isNull();
+        assertThat(merchant.allows("shop.legacy-only.example")).isTrue();
+        assertThat(merchant.allows("evil.example")).isFalse();
+    }
+
+    @Test
     void buildsADirectoryInCode() {
         Merchant merchant = new Merchant("5", "6", "https://a.example.net/", List.of("example.net"));
 

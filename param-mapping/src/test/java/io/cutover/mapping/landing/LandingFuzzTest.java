@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.cutover.mapping.directory.Merchant;
-import io.cutover.mapping.query.Ascii;
+import io.cutover.web.ControlCharacters;
+import io.cutover.web.SafeRedirect;
 import java.util.List;
 
 /**
@@ -55,12 +56,14 @@ class LandingFuzzTest {
         String landing = decision.landing();
 
         assertThat(landing).startsWith("http");
-        assertThat(Ascii.hasControl(landing)).isFalse();
+        assertThat(ControlCharacters.inUrl(landing)).isFalse();
         LandingUrl reparsed = LandingUrl.parse(landing);
         assertThat(reparsed.verdict()).isEqualTo(LandingVerdict.SAFE);
         assertThat(reparsed.scheme()).isIn("http", "https");
         assertThat(MERCHANT.allows(reparsed.host())).isTrue();
         assertThat(reparsed.canonical()).isEqualTo(landing);
+        // The landing Cutover writes passes the same check every relayed Location must pass.
+        assertThat(SafeRedirect.check(landing, MERCHANT::allows)).as(landing).isNull();
         if (!decision.isDeepLink()) {
             assertThat(landing).isEqualTo(MERCHANT.defaultLanding());
         }

@@ -8,6 +8,8 @@ import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetrySettings;
 import io.cutover.failover.replay.ReplaySettings;
 import io.cutover.ops.admin.AdminToken;
+import io.cutover.web.HostNames;
+import io.cutover.web.SafeRedirect;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -155,13 +157,15 @@ public final class ConfigLoader {
 
         Optional<String> cookieDomain = s.optionalString("cookies.domain");
         cookieDomain.ifPresent(d -> {
-            if (!isDomain(d)) {
+            // The rule SetCookieRewriter enforces at start: what check accepts, serve accepts.
+            if (!HostNames.isCookieDomain(d)) {
                 s.problem("cookies.domain", d, "a domain such as .shareasale.com");
             }
         });
 
         String fallback = s.string("fallback.landing", "https://www.awin.com/");
-        if (!ResponsePolicy.isSafeLocation(fallback) || !isAbsoluteUrl(fallback)) {
+        // The page every click without a merchant lands on passes the same check as every redirect.
+        if (SafeRedirect.check(fallback, SafeRedirect.ANY_HOST) != null) {
             s.problem("fallback.landing", fallback, "an absolute http(s) URL");
         }
 
@@ -202,7 +206,7 @@ public final class ConfigLoader {
                 directorySettings,
                 replay,
                 tls,
-                cookies(s, cookieDomain.filter(ConfigLoader::isDomain)),
+                cookies(s, cookieDomain.filter(HostNames::isCookieDomain)),
                 control,
                 ops);
     }
@@ -572,7 +576,7 @@ public final class ConfigLoader {
                 && !url.getRawPath().equals("/")) {
             s.problem(prefix + "url", url, "a base URL without a path, such as " + example);
         }
-        if (hostHeader != null && !isDomain(hostHeader.replaceFirst(":\\d+$", ""))) {
+        if (hostHeader != null && !HostNames.isHostName(hostHeader.replaceFirst(":\\d+$", ""))) {
             s.problem(prefix + "host-header", hostHeader, "a host name such as www.shareasale.com");
         }
         return new BackendSettings(
@@ -599,21 +603,5 @@ public final class ConfigLoader {
         } catch (java.net.URISyntaxException e) {
             return false;
         }
-    }
-
-    private static boolean isDomain(String text) {
-        String d = text.startsWith(".") ? text.substring(1) : text;
-        if (d.isEmpty() || d.length() > 253 || d.startsWith(".") || d.endsWith(".") || d.contains("..")) {
-            return false;
-        }
-        for (int i = 0; i < d.length(); i++) {
-            char c = d.charAt(i);
-            boolean ok =
-                    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -58,6 +58,7 @@ public final class TrackingFlow {
     private final Duration queueReserve;
     private final Clock clock;
     private final LongSupplier ticker;
+    private final RedirectGuard redirects;
 
     /**
      * @param translator the current translator; a reload swaps what it returns
@@ -78,6 +79,37 @@ public final class TrackingFlow {
             Duration queueReserve,
             Clock clock,
             LongSupplier ticker) {
+        this(
+                translator,
+                origins,
+                eventIds,
+                deadlines,
+                fallbackLanding,
+                responses,
+                observer,
+                retryQueue,
+                queueReserve,
+                clock,
+                ticker,
+                new RedirectGuard(translator, fallbackLanding, null));
+    }
+
+    /**
+     * The same, with the guard every click's {@code Location} passes (its replacements counted).
+     */
+    public TrackingFlow(
+            Supplier<Translator> translator,
+            Origins origins,
+            EventIds eventIds,
+            Deadlines deadlines,
+            String fallbackLanding,
+            ClientResponses responses,
+            FlowObserver observer,
+            RetryQueue retryQueue,
+            Duration queueReserve,
+            Clock clock,
+            LongSupplier ticker,
+            RedirectGuard redirects) {
         this.translator = translator;
         this.origins = origins;
         this.eventIds = eventIds;
@@ -89,6 +121,7 @@ public final class TrackingFlow {
         this.queueReserve = queueReserve;
         this.clock = clock;
         this.ticker = ticker;
+        this.redirects = redirects;
     }
 
     public FlowObserver observer() {
@@ -140,6 +173,14 @@ public final class TrackingFlow {
                     FullHttpResponse response = kind.isClick()
                             ? responses.relay(route.response(), eventId, head, exchange, route.fate())
                             : responses.pixel(route.response(), eventId, exchange, route.fate());
+                    if (kind.isClick()) {
+                        redirects.enforce(
+                                response,
+                                exchange,
+                                route.fate() == Fate.PRIMARY
+                                        ? RedirectGuard.Source.PRIMARY
+                                        : RedirectGuard.Source.LEGACY);
+                    }
                     observer.tracked(
                             exchange, route.fate(), response.status().code(), route, ticker.getAsLong() - start);
                     return CompletableFuture.completedFuture(response);
@@ -167,6 +208,9 @@ public final class TrackingFlow {
             }
             Runnable answer = () -> {
                 FullHttpResponse response = responses.local(localAnswer(exchange), exchange.eventId());
+                if (exchange.kind().isClick()) {
+                    redirects.enforce(response, exchange, RedirectGuard.Source.LOCAL);
+                }
                 observer.tracked(
                         exchange,
                         error == null ? fate : Fate.OVERFLOW,

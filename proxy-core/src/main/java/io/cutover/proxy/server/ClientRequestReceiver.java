@@ -7,6 +7,7 @@ import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.ProxyHeaderNames;
 import io.cutover.proxy.flow.RejectReason;
 import io.cutover.proxy.flow.TrackingFlow;
+import io.cutover.web.ControlCharacters;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -323,7 +324,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         StringBuilder out = new StringBuilder(Math.min(s.length(), 200));
         for (int i = 0; i < s.length() && out.length() < 200; i++) {
             char c = s.charAt(i);
-            out.append(c < 0x20 || c == 0x7f ? '?' : c);
+            out.append(ControlCharacters.isControl(c) ? '?' : c);
         }
         return out.toString();
     }
