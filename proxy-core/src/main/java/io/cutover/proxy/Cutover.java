@@ -13,6 +13,7 @@ import io.cutover.ops.health.CheckResult;
 import io.cutover.ops.health.Health;
 import io.cutover.ops.health.ReadinessCheck;
 import io.cutover.ops.log.AccessLog;
+import io.cutover.ops.metrics.EdgeMetrics;
 import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.ReceivedMetrics;
@@ -20,10 +21,13 @@ import io.cutover.ops.metrics.ReloadMetrics;
 import io.cutover.ops.metrics.Telemetry;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
+import io.cutover.proxy.config.RateLimitSettings;
+import io.cutover.proxy.flow.ClientRateLimit;
 import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.EventRecorder;
 import io.cutover.proxy.flow.FlowObserver;
 import io.cutover.proxy.flow.GuardRecorder;
+import io.cutover.proxy.flow.TokenBuckets;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.queue.RunningRetryQueue;
@@ -33,6 +37,7 @@ import io.cutover.proxy.reload.SnapshotLoader;
 import io.cutover.proxy.reload.Snapshots;
 import io.cutover.proxy.replay.ReplayService;
 import io.cutover.proxy.server.ClientChannelInitializer;
+import io.cutover.proxy.server.ConnectionLimiter;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
 import io.netty.channel.EventLoopGroup;
@@ -145,6 +150,9 @@ public final class Cutover implements AutoCloseable {
                         primaryGuard::isCallPermitted,
                         legacyGuard == null ? () -> true : legacyGuard::isCallPermitted)
                 : null;
+        EdgeMetrics edgeMetrics = new EdgeMetrics(telemetry.meter());
+        ConnectionLimiter limiter = new ConnectionLimiter(config.edge(), edgeMetrics::refused);
+        edgeMetrics.watchConnections(limiter::open);
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
                 origins,
@@ -156,7 +164,8 @@ public final class Cutover implements AutoCloseable {
                 retryQueue,
                 config.queue().ackTimeout(),
                 clock,
-                ticker);
+                ticker,
+                rateLimit(config.rateLimit(), edgeMetrics, ticker));
         ReloadMetrics reloadMetrics = new ReloadMetrics(
                 telemetry.meter(),
                 () -> Snapshots.merchants(translator.get()),
@@ -203,12 +212,33 @@ public final class Cutover implements AutoCloseable {
                     config.server().port(),
                     loops,
                     transport,
-                    new ClientChannelInitializer(config.server(), flow, ticker));
+                    new ClientChannelInitializer(
+                            config.server(), config.edge(), limiter, edgeMetrics::refused, flow, ticker));
         } catch (RuntimeException e) {
             close();
             throw e;
         }
         reloader.start();
+    }
+
+    /** Each client's allowance, or none; its refusals counted by link kind. */
+    private static ClientRateLimit rateLimit(RateLimitSettings settings, EdgeMetrics metrics, LongSupplier ticker) {
+        if (!settings.enabled()) {
+            return ClientRateLimit.NONE;
+        }
+        TokenBuckets buckets =
+                new TokenBuckets(settings.requestsPerSecond(), settings.burst(), settings.maxClients(), ticker);
+        return new ClientRateLimit() {
+            @Override
+            public long admit(String clientIp) {
+                return buckets.admit(clientIp);
+            }
+
+            @Override
+            public void limited(String kindTag) {
+                metrics.rateLimited(kindTag);
+            }
+        };
     }
 
     private void guard(

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param unknownAffiliate what clicks of affiliates missing from the directory become
  * @param directory the directory's store and cache, and how mapping and directory reload
  * @param replay how queued events are replayed
+ * @param edge the client listener's head deadline, connection caps and trusted proxies
+ * @param rateLimit the per-client request rate
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -44,7 +46,9 @@ public record CutoverConfig(
         BackendGuards guards,
         UnknownAffiliateSettings unknownAffiliate,
         DirectorySettings directory,
-        ReplaySettings replay) {
+        ReplaySettings replay,
+        EdgeSettings edge,
+        RateLimitSettings rateLimit) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);

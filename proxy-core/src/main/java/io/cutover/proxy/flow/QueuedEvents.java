@@ -24,6 +24,14 @@ public final class QueuedEvents {
      * @param receivedAtMillis when the request arrived, epoch milliseconds
      */
     public static QueuedEvent of(Exchange exchange, Route<?> route, long receivedAtMillis) {
+        return of(exchange, route.summary(), receivedAtMillis);
+    }
+
+    /**
+     * @param reason why it was answered locally, e.g. {@code primary:connect,legacy:reset}
+     * @param receivedAtMillis when the request arrived, epoch milliseconds
+     */
+    public static QueuedEvent of(Exchange exchange, String reason, long receivedAtMillis) {
         boolean mapped = exchange.mapping() instanceof Mapped;
         Map<String, String> headers = new LinkedHashMap<>(4);
         String userAgent = exchange.headers().userAgent();
@@ -42,6 +50,6 @@ public final class QueuedEvents {
                 mapped ? exchange.primaryUri() : exchange.uri(),
                 headers,
                 receivedAtMillis,
-                route.summary());
+                reason);
     }
 }
