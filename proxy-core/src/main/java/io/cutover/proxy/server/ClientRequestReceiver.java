@@ -57,7 +57,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     /** Pipelined requests held per connection before reading pauses. */
     static final int MAX_WAITING = 16;
 
-    private String peer;
+    private String peer = "-";
     private boolean inFlight;
     private ArrayDeque<FullHttpRequest> waiting;
     private boolean paused;
@@ -67,6 +67,14 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         this.settings = settings;
         this.edge = edge;
         this.ticker = ticker;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        // Added to a connection that is already open, e.g. once ALPN chose HTTP/1.1.
+        if (ctx.channel().isActive()) {
+            peer = address(ctx.channel().remoteAddress());
+        }
     }
 
     @Override

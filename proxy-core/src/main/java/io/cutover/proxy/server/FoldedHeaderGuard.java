@@ -26,8 +26,8 @@ import io.netty.util.ReferenceCountUtil;
  */
 final class FoldedHeaderGuard extends ChannelInboundHandlerAdapter {
 
-    static final String REASON =
-            "obs-fold: a header line starts with a space or tab" + " (RFC 9112 §5.2: folded headers are refused)";
+    static final String REASON = "obs-fold: a header line starts with a space or tab"
+            + " (RFC 9112 section 5.2: folded headers are refused)";
 
     /** The longest header name prefix kept per line, enough for {@code transfer-encoding:}. */
     private static final int NAME_PREFIX = 20;

@@ -18,8 +18,10 @@ import java.util.List;
  * <ul>
  *   <li>exactly one {@code Host}, and a valid one (RFC 9112 §3.2: a request without one, with
  *       several, or with an invalid one is answered 400); HTTP/1.0 may omit it;
- *   <li>a request with a body (tracking requests have none) is answered, then its connection
- *       closed: nothing read after a body is ever trusted as the next request.
+ *   <li>no {@code Transfer-Encoding}: tracking requests carry no body, and a chunked request body
+ *       is what every CL/TE desynchronisation between two hops rides on;
+ *   <li>a request with a {@code Content-Length} body is answered, then its connection closed:
+ *       nothing read after a body is ever trusted as the next request.
  * </ul>
  *
  * A refused head becomes a failed request, so the receiver answers 400 with the reason and
@@ -65,14 +67,17 @@ final class StrictRequestValidator extends ChannelInboundHandlerAdapter {
         if (hosts.isEmpty()) {
             return request.protocolVersion().equals(HttpVersion.HTTP_1_0)
                     ? null
-                    : "no Host header (RFC 9112 §3.2: an HTTP/1.1 request has exactly one)";
+                    : "no Host header (RFC 9112 section 3.2: an HTTP/1.1 request has exactly one)";
         }
         if (hosts.size() > 1) {
-            return hosts.size() + " Host headers (RFC 9112 §3.2: exactly one)";
+            return hosts.size() + " Host headers (RFC 9112 section 3.2: exactly one)";
         }
         String host = hosts.get(0);
         if (!isHost(host)) {
             return "Host '" + printable(host) + "' (expected: a host name or address, with an optional port)";
+        }
+        if (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+            return "Transfer-Encoding on a request (expected: none; tracking requests have no body)";
         }
         return null;
     }
