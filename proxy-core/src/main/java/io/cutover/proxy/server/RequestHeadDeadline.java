@@ -6,6 +6,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.ReferenceCountUtil;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +44,7 @@ final class RequestHeadDeadline {
     private final EdgeObserver observer;
     private State state = State.WAITING;
     private boolean bytesSeen;
+    private boolean expired;
     private long deadline;
     private ScheduledFuture<?> timer;
     private ChannelHandlerContext bytesContext;
@@ -106,6 +108,11 @@ final class RequestHeadDeadline {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                if (expired) {
+                    // The partial head the codec gives up on at the close: already answered 408.
+                    ReferenceCountUtil.release(msg);
+                    return;
+                }
                 if (msg instanceof HttpRequest) {
                     state = State.BODY;
                     cancel();
@@ -150,6 +157,7 @@ final class RequestHeadDeadline {
             return;
         }
         if (state == State.HEAD) {
+            expired = true;
             observer.refused(EdgeObserver.HEAD_TIMEOUT);
             ctx.channel().config().setAutoRead(false);
             RawAnswers.answerAndClose(ctx, TIMEOUT);

@@ -73,11 +73,15 @@ final class EdgePipeline implements AutoCloseable {
     private final StringBuilder written = new StringBuilder();
 
     EdgePipeline() {
-        this(EdgeSettings.defaults(), ClientRateLimit.NONE);
+        this(EdgeSettings.defaults(), ClientRateLimit.NONE, false);
     }
 
-    EdgePipeline(EdgeSettings edge, ClientRateLimit rateLimit) {
+    /** @param frozen whether the channel's time stands still from the start (tests drive it) */
+    EdgePipeline(EdgeSettings edge, ClientRateLimit rateLimit, boolean frozen) {
         channel = new EmbeddedChannel();
+        if (frozen) {
+            channel.freezeTime();
+        }
         origins = new Origins(
                 channel.eventLoop(),
                 Transport.select(TransportKind.NIO),
