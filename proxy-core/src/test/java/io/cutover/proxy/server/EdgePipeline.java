@@ -62,6 +62,7 @@ final class EdgePipeline implements AutoCloseable {
 
     private static final Pattern STATUS = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
     private static DurableRetryQueue queue;
+    private static Translator translator;
 
     final EmbeddedChannel channel;
     /** {@code rejected:<tag>}, {@code tracked:<fate>}, {@code passed:<status>}, in order. */
@@ -69,7 +70,7 @@ final class EdgePipeline implements AutoCloseable {
     /** Exceptions that reached the receiver or the pipeline's end. */
     final List<Throwable> exceptions = new CopyOnWriteArrayList<>();
 
-    private final Origins origins;
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final StringBuilder written = new StringBuilder();
 
     EdgePipeline() {
@@ -82,7 +83,7 @@ final class EdgePipeline implements AutoCloseable {
         if (frozen) {
             channel.freezeTime();
         }
-        origins = new Origins(
+        Origins origins = new Origins(
                 channel.eventLoop(),
                 Transport.select(TransportKind.NIO),
                 new BackendSettings(
@@ -102,7 +103,7 @@ final class EdgePipeline implements AutoCloseable {
                 name -> new BackendGuard(name, GuardSettings.defaults(), Clock.systemUTC(), GuardListener.NONE),
                 name -> RetryPolicy.none());
         TrackingFlow flow = new TrackingFlow(
-                () -> new Translator(MappingTable.builtIn(), FileDirectory.sample()),
+                translator(),
                 origins,
                 EventIds.system(),
                 new Deadlines(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5)),
@@ -133,14 +134,21 @@ final class EdgePipeline implements AutoCloseable {
     private FlowObserver observer() {
         return new FlowObserver() {
             @Override
+            public void received(LinkKind kind, String eventId) {
+                pending.incrementAndGet();
+            }
+
+            @Override
             public void tracked(Exchange exchange, Fate fate, int status, Route<?> route, long nanos) {
                 flowSaw.add("tracked:" + fate.name().toLowerCase());
+                pending.decrementAndGet();
             }
 
             @Override
             public void rejected(
                     LinkKind kind, RejectReason reason, String eventId, String uri, String clientIp, long nanos) {
                 flowSaw.add("rejected:" + reason.tag());
+                pending.decrementAndGet();
             }
 
             @Override
@@ -148,6 +156,14 @@ final class EdgePipeline implements AutoCloseable {
                 flowSaw.add("passed:" + status);
             }
         };
+    }
+
+    private static synchronized java.util.function.Supplier<Translator> translator() {
+        if (translator == null) {
+            translator = new Translator(MappingTable.builtIn(), FileDirectory.sample());
+        }
+        Translator built = translator;
+        return () -> built;
     }
 
     private static synchronized DurableRetryQueue queue() {
@@ -200,6 +216,30 @@ final class EdgePipeline implements AutoCloseable {
                 return written.toString();
             }
         }
+    }
+
+    /**
+     * Everything written once every event the flow received has ended (its local answer back on
+     * the event loop), waiting up to {@code patienceMillis}.
+     */
+    String settled(long patienceMillis) {
+        long until = System.nanoTime() + patienceMillis * 1_000_000;
+        do {
+            channel.runPendingTasks();
+            drain();
+            if (pending.get() == 0) {
+                channel.runPendingTasks();
+                drain();
+                return written.toString();
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < until);
+        return written.toString();
+    }
+
+    /** Events the flow received that have not ended yet. */
+    int pending() {
+        return pending.get();
     }
 
     String written() {
