@@ -119,6 +119,11 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     }
 
     private void receive(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!ctx.channel().isActive()) {
+            // Pipelined behind a request that closed the connection: never served (RFC 9112 §9.6).
+            request.release();
+            return;
+        }
         long start = ticker.getAsLong();
         HttpMethod method;
         String uri;

@@ -191,7 +191,11 @@ final class EdgePipeline implements AutoCloseable {
 
     EdgePipeline send(byte[] raw) {
         if (channel.isOpen()) {
-            channel.writeInbound(Unpooled.wrappedBuffer(raw));
+            // Not writeInbound: it throws when the connection closes while the read is handled,
+            // which Cutover does on purpose after a 400.
+            channel.pipeline().fireChannelRead(Unpooled.wrappedBuffer(raw));
+            channel.pipeline().fireChannelReadComplete();
+            channel.runPendingTasks();
         }
         return this;
     }

@@ -20,15 +20,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RawRequestFuzzTest {
 
     @FuzzTest
+    // libFuzzer dictionary lines cannot hold CR or LF: the seeds bring the line ends.
     @DictionaryEntries({
         "GET ",
         "HEAD ",
-        " HTTP/1.1\r\n",
-        " HTTP/1.0\r\n",
-        "\r\n\r\n",
-        "Host: x\r\n",
+        " HTTP/1.1",
+        " HTTP/1.0",
+        "Host: x",
         "Content-Length: ",
-        "Transfer-Encoding: chunked\r\n",
+        "Transfer-Encoding: chunked",
         "Connection: ",
         "X-Forwarded-For: ",
         "Cookie: ",
@@ -36,8 +36,6 @@ class RawRequestFuzzTest {
         "/sale.cfm?merchantID=41388&tracking=",
         "/u.cfm?",
         "/m-pr.cfm?",
-        "\r\n ",
-        "\n",
         "%0d%0a"
     })
     void anyBytesGetAnAnswerThatIsNotCutoversOwn5xxOrAClose(byte[] data) {
