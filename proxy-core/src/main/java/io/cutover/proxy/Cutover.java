@@ -18,6 +18,7 @@ import io.cutover.ops.log.AccessLog;
 import io.cutover.ops.metrics.CookieMetrics;
 import io.cutover.ops.metrics.BulkheadMetrics;
 import io.cutover.ops.metrics.DirectoryCacheMetrics;
+import io.cutover.ops.metrics.EdgeMetrics;
 import io.cutover.ops.metrics.EventMetrics;
 import io.cutover.ops.metrics.GuardMetrics;
 import io.cutover.ops.metrics.QueueDepthMetrics;
@@ -32,6 +33,8 @@ import io.cutover.ops.trace.RequestSpans;
 import io.cutover.ops.trace.Tracing;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
+import io.cutover.proxy.config.RateLimitSettings;
+import io.cutover.proxy.flow.ClientRateLimit;
 import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.CookieAnswers;
 import io.cutover.proxy.flow.EventRecorder;
@@ -43,6 +46,7 @@ import io.cutover.proxy.flow.LiveRecorder;
 import io.cutover.proxy.flow.RequestRecorder;
 import io.cutover.proxy.flow.TraceRecorder;
 import io.cutover.proxy.flow.RedirectGuard;
+import io.cutover.proxy.flow.TokenBuckets;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.origin.Origins;
 import io.cutover.proxy.queue.QueueWatch;
@@ -55,6 +59,7 @@ import io.cutover.proxy.replay.ReplayService;
 import io.cutover.proxy.replay.SqsClients;
 import io.cutover.proxy.server.ClientChannelInitializer;
 import io.cutover.proxy.server.Drain;
+import io.cutover.proxy.server.ConnectionLimiter;
 import io.cutover.proxy.server.ProxyServer;
 import io.cutover.proxy.server.Transport;
 import io.cutover.proxy.tls.ServerCertificates;
@@ -239,6 +244,9 @@ public final class Cutover implements AutoCloseable {
                         legacyGuard == null ? () -> true : legacyGuard::isCallPermitted,
                         queueWatch)
                 : null;
+        EdgeMetrics edgeMetrics = new EdgeMetrics(telemetry.meter());
+        ConnectionLimiter limiter = new ConnectionLimiter(config.edge(), edgeMetrics::refused);
+        edgeMetrics.watchConnections(limiter::open);
         TrackingFlow flow = new TrackingFlow(
                 translator::get,
                 origins,
@@ -254,7 +262,8 @@ public final class Cutover implements AutoCloseable {
                 new RedirectGuard(
                         translator::get,
                         config.fallbackLanding(),
-                        new RedirectMetrics(telemetry.meter(), RedirectGuard.sources(), RedirectGuard.reasons())));
+                        new RedirectMetrics(telemetry.meter(), RedirectGuard.sources(), RedirectGuard.reasons())),
+                rateLimit(config.rateLimit(), edgeMetrics, ticker));
         ReloadMetrics reloadMetrics = new ReloadMetrics(
                 telemetry.meter(),
                 () -> Snapshots.merchants(translator.get()),
@@ -350,7 +359,16 @@ public final class Cutover implements AutoCloseable {
                     config.server().port(),
                     loops,
                     transport,
-                    new ClientChannelInitializer(config.server(), flow, ticker, drain));
+                    new ClientChannelInitializer(
+                            config.server(),
+                            config.edge(),
+                            limiter,
+                            edgeMetrics::refused,
+                            flow,
+                            ticker,
+                            drain,
+                            null,
+                            null));
             if (certificates != null) {
                 this.tlsServer = ProxyServer.bind(
                         "tls",
@@ -360,6 +378,9 @@ public final class Cutover implements AutoCloseable {
                         transport,
                         new ClientChannelInitializer(
                                 config.server(),
+                                config.edge(),
+                                limiter,
+                                edgeMetrics::refused,
                                 flow,
                                 ticker,
                                 drain,
@@ -393,6 +414,26 @@ public final class Cutover implements AutoCloseable {
         boolean any = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.isEmpty();
         String target = any ? "127.0.0.1" : host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         return URI.create("http://" + target + ":" + port + "/");
+    }
+
+    /** Each client's allowance, or none; its refusals counted by link kind. */
+    private static ClientRateLimit rateLimit(RateLimitSettings settings, EdgeMetrics metrics, LongSupplier ticker) {
+        if (!settings.enabled()) {
+            return ClientRateLimit.NONE;
+        }
+        TokenBuckets buckets =
+                new TokenBuckets(settings.requestsPerSecond(), settings.burst(), settings.maxClients(), ticker);
+        return new ClientRateLimit() {
+            @Override
+            public long admit(String clientIp) {
+                return buckets.admit(clientIp);
+            }
+
+            @Override
+            public void limited(String kindTag) {
+                metrics.rateLimited(kindTag);
+            }
+        };
     }
 
     private void guard(

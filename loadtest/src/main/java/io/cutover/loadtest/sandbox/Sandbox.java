@@ -267,6 +267,11 @@ public final class Sandbox implements AutoCloseable {
             flat.put("backends.primary.host-header", "www.awin1.com");
             flat.put("backends.primary.trust-ca", tls.caCertificate().toString());
         }
+        // Every client of the sandbox is 127.0.0.1 (browsers, curl, the load generator): per-client
+        // caps would throttle them all as one. Tests of the caps turn them on.
+        flat.put("rate-limit.enabled", false);
+        flat.put("server.max-connections", 0);
+        flat.put("server.max-connections-per-client", 0);
         flat.putAll(overrides);
         return nested(flat);
     }

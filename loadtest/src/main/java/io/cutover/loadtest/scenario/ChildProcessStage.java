@@ -106,6 +106,10 @@ final class ChildProcessStage implements Stage {
         flat.put("server.port", listenPort);
         flat.put("server.event-loops", eventLoops);
         flat.put("admin.enabled", false);
+        // The load comes from one loopback address, as in the sandbox: no per-client caps.
+        flat.put("rate-limit.enabled", false);
+        flat.put("server.max-connections", 0);
+        flat.put("server.max-connections-per-client", 0);
         flat.put("backends.primary.url", awin.trackingUri().toString());
         flat.put("backends.legacy.url", shareASale.trackingUri().toString());
         flat.put("backends.primary.connect-timeout", "100ms");

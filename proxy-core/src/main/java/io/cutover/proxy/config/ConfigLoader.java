@@ -10,6 +10,7 @@ import io.cutover.failover.replay.ReplaySettings;
 import io.cutover.ops.admin.AdminToken;
 import io.cutover.web.HostNames;
 import io.cutover.web.SafeRedirect;
+import io.cutover.ops.privacy.IpRange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,7 @@ public final class ConfigLoader {
                 s.bytes("server.max-body", 65536, 0, 16 * 1024 * 1024),
                 s.duration("server.idle-timeout", Duration.ofSeconds(60)),
                 s.bool("server.trust-forwarded-for", false));
+        EdgeSettings edge = edge(s, server);
 
         AdminSettings admin = new AdminSettings(
                 s.bool("admin.enabled", true),
@@ -208,7 +210,9 @@ public final class ConfigLoader {
                 tls,
                 cookies(s, cookieDomain.filter(HostNames::isCookieDomain)),
                 control,
-                ops);
+                ops,
+                edge,
+                rateLimit(s));
     }
 
     /**
@@ -296,6 +300,48 @@ public final class ConfigLoader {
             }
         }
         return new ControlSettings(token, s.duration("shutdown.drain-timeout", Duration.ofSeconds(20)));
+    }
+
+    private static EdgeSettings edge(Settings s, ServerSettings server) {
+        EdgeSettings d = EdgeSettings.defaults();
+        Duration headTimeout = s.duration("server.request-head-timeout", d.requestHeadTimeout());
+        if (headTimeout.compareTo(server.idleTimeout()) > 0) {
+            s.problem(
+                    "server.request-head-timeout",
+                    Durations.format(headTimeout),
+                    "<= server.idle-timeout (" + Durations.format(server.idleTimeout()) + ")");
+        }
+        int maxConnections = s.integer("server.max-connections", d.maxConnections(), 0, 10_000_000);
+        int perClient = s.integer("server.max-connections-per-client", d.maxConnectionsPerClient(), 0, 10_000_000);
+        List<IpRange> trusted = new ArrayList<>();
+        for (String cidr : s.list("server.trusted-proxies")) {
+            Optional<IpRange> range = IpRange.parse(cidr);
+            if (range.isEmpty()) {
+                s.problem("server.trusted-proxies", cidr, "addresses or CIDR blocks such as 10.0.0.0/8, 2001:db8::/32");
+            } else {
+                trusted.add(range.get());
+            }
+        }
+        if (server.trustForwardedFor() && trusted.isEmpty()) {
+            // The older switch: every peer is a proxy whose headers are believed.
+            trusted.add(IpRange.parse("0.0.0.0/0").orElseThrow());
+            trusted.add(IpRange.parse("::/0").orElseThrow());
+        }
+        String header = s.string("server.client-ip-header", d.clientIpHeader()).toLowerCase(java.util.Locale.ROOT);
+        if (!header.matches("[a-z0-9-]{1,64}") || header.equals("forwarded")) {
+            s.problem("server.client-ip-header", header, "a header name such as x-forwarded-for or x-real-ip");
+            header = d.clientIpHeader();
+        }
+        return new EdgeSettings(headTimeout, maxConnections, perClient, trusted, header);
+    }
+
+    private static RateLimitSettings rateLimit(Settings s) {
+        RateLimitSettings d = RateLimitSettings.off();
+        return new RateLimitSettings(
+                s.bool("rate-limit.enabled", true),
+                s.decimal("rate-limit.requests-per-second", d.requestsPerSecond(), 0.01, 1_000_000),
+                s.integer("rate-limit.burst", d.burst(), 1, 1_000_000),
+                s.integer("rate-limit.max-clients", d.maxClients(), 16, 10_000_000));
     }
 
     private static DirectorySettings directorySettings(Settings s, DirectoryStoreKind store) {

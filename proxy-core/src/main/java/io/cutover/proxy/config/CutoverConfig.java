@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param cookies the cookie bridge: phases, scoping, lifetimes, limits and consent
  * @param control the admin token and the drain bound
  * @param ops traces, the synthetic click, and the queue depth poll
+ * @param edge the client listener's head deadline, connection caps and trusted proxies
+ * @param rateLimit the per-client request rate
  */
 public record CutoverConfig(
         ServerSettings server,
@@ -52,7 +54,9 @@ public record CutoverConfig(
         TlsSettings tls,
         CookieSettings cookies,
         ControlSettings control,
-        OpsSettings ops) {
+        OpsSettings ops,
+        EdgeSettings edge,
+        RateLimitSettings rateLimit) {
 
     public CutoverConfig {
         mappingFiles = List.copyOf(mappingFiles);

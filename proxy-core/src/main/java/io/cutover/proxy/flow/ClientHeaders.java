@@ -13,6 +13,7 @@ package io.cutover.proxy.flow;
  * @param clientIp the client's address (full: it is forwarded, and truncated only where kept)
  * @param forwardedFor the {@code X-Forwarded-For} value to send: the trusted chain plus the peer
  * @param forwardedProto the scheme the client used, as far as Cutover can tell
+ * @param forwarded the {@code Forwarded} (RFC 7239) value to send: the trusted one plus this hop
  */
 public record ClientHeaders(
         String host,
@@ -23,4 +24,20 @@ public record ClientHeaders(
         String cookie,
         String clientIp,
         String forwardedFor,
-        String forwardedProto) {}
+        String forwardedProto,
+        String forwarded) {
+
+    /** Without a {@code Forwarded} value to send. */
+    public ClientHeaders(
+            String host,
+            String userAgent,
+            String accept,
+            String acceptLanguage,
+            String referer,
+            String cookie,
+            String clientIp,
+            String forwardedFor,
+            String forwardedProto) {
+        this(host, userAgent, accept, acceptLanguage, referer, cookie, clientIp, forwardedFor, forwardedProto, null);
+    }
+}

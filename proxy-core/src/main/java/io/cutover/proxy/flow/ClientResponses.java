@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -131,14 +132,18 @@ public final class ClientResponses {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, origin.status(), origin.content());
         HttpHeaders from = origin.headers();
         HttpHeaders to = out.headers();
+        // A header the backend names in its Connection header was meant for Cutover's hop only.
+        Set<String> hop = HopByHop.nominated(from);
         for (AsciiString name : RELAYED) {
             List<String> values = from.getAll(name);
-            if (!values.isEmpty()) {
+            if (!values.isEmpty() && !hop.contains(name.toString())) {
                 to.set(name, values);
             }
         }
-        for (String cookie : setCookies) {
-            to.add(HttpHeaderNames.SET_COOKIE, cookie);
+        if (!hop.contains("set-cookie")) {
+            for (String cookie : setCookies) {
+                to.add(HttpHeaderNames.SET_COOKIE, cookie);
+            }
         }
         String length = from.get(HttpHeaderNames.CONTENT_LENGTH);
         if (head && length != null) {
@@ -158,7 +163,10 @@ public final class ClientResponses {
     public FullHttpResponse pixel(FullHttpResponse origin, String eventId) {
         FullHttpResponse out = local(LocalAnswer.pixel(), eventId);
         try {
-            for (String cookie : origin.headers().getAll(HttpHeaderNames.SET_COOKIE)) {
+            List<String> cookies = HopByHop.nominated(origin.headers()).contains("set-cookie")
+                    ? List.of()
+                    : origin.headers().getAll(HttpHeaderNames.SET_COOKIE);
+            for (String cookie : cookies) {
                 setCookieRewriter.apply(cookie).ifPresent(v -> out.headers().add(HttpHeaderNames.SET_COOKIE, v));
             }
         } finally {

@@ -28,6 +28,20 @@ public final class QueuedEvents {
      */
     public static QueuedEvent of(Exchange exchange, Route<?> route, long receivedAtMillis) {
         boolean toPrimary = exchange.mapping() instanceof Mapped && !legacyMayHaveCounted(route);
+        return of(exchange, route.summary(), receivedAtMillis, toPrimary);
+    }
+
+    /**
+     * An event no backend was asked for (e.g. a conversion over the client's rate limit).
+     *
+     * @param reason why it was answered locally, e.g. {@code rate_limited}
+     * @param receivedAtMillis when the request arrived, epoch milliseconds
+     */
+    public static QueuedEvent of(Exchange exchange, String reason, long receivedAtMillis) {
+        return of(exchange, reason, receivedAtMillis, exchange.mapping() instanceof Mapped);
+    }
+
+    private static QueuedEvent of(Exchange exchange, String reason, long receivedAtMillis, boolean toPrimary) {
         Map<String, String> headers = new LinkedHashMap<>(4);
         String userAgent = exchange.headers().userAgent();
         if (userAgent != null) {
@@ -45,7 +59,7 @@ public final class QueuedEvents {
                 toPrimary ? exchange.primaryUri() : exchange.uri(),
                 headers,
                 receivedAtMillis,
-                route.summary());
+                reason);
     }
 
     private static boolean legacyMayHaveCounted(Route<?> route) {

@@ -14,6 +14,8 @@ public enum RejectReason {
     URI_TOO_LONG(HttpResponseStatus.REQUEST_URI_TOO_LONG, "uri_too_long"),
     /** A method other than GET or HEAD. */
     BAD_METHOD(HttpResponseStatus.METHOD_NOT_ALLOWED, "bad_method"),
+    /** A click (or pass-through request) over its client's rate ({@code rate-limit.*}). */
+    RATE_LIMITED(HttpResponseStatus.TOO_MANY_REQUESTS, "rate_limited"),
     /** A tracking link that cannot be used at all, e.g. without a merchant ID. */
     UNUSABLE_LINK(HttpResponseStatus.BAD_REQUEST, "unmapped_rejected");
 

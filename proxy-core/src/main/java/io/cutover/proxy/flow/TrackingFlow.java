@@ -21,10 +21,13 @@ import io.cutover.proxy.config.Deadlines;
 import io.cutover.proxy.origin.Origins;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
@@ -46,6 +49,8 @@ import org.slf4j.LoggerFactory;
 public final class TrackingFlow {
 
     private static final Logger log = LoggerFactory.getLogger(TrackingFlow.class);
+    /** The queued reason of a conversion over its client's rate. */
+    static final String RATE_LIMITED = "rate_limited";
 
     private final Supplier<Translator> translator;
     private final Origins origins;
@@ -59,6 +64,7 @@ public final class TrackingFlow {
     private final Clock clock;
     private final LongSupplier ticker;
     private final RedirectGuard redirects;
+    private final ClientRateLimit rateLimit;
 
     /**
      * @param translator the current translator; a reload swaps what it returns
@@ -91,12 +97,11 @@ public final class TrackingFlow {
                 queueReserve,
                 clock,
                 ticker,
-                new RedirectGuard(translator, fallbackLanding, null));
+                new RedirectGuard(translator, fallbackLanding, null),
+                ClientRateLimit.NONE);
     }
 
-    /**
-     * The same, with the guard every click's {@code Location} passes (its replacements counted).
-     */
+    /** The same, with the guard every click's {@code Location} passes (its replacements counted). */
     public TrackingFlow(
             Supplier<Translator> translator,
             Origins origins,
@@ -110,6 +115,43 @@ public final class TrackingFlow {
             Clock clock,
             LongSupplier ticker,
             RedirectGuard redirects) {
+        this(
+                translator,
+                origins,
+                eventIds,
+                deadlines,
+                fallbackLanding,
+                responses,
+                observer,
+                retryQueue,
+                queueReserve,
+                clock,
+                ticker,
+                redirects,
+                ClientRateLimit.NONE);
+    }
+
+    /**
+     * The same, with the guard every click's {@code Location} passes and each client's allowance.
+     *
+     * @param rateLimit each client's allowance: a click over it is answered 429, a conversion
+     *     over it is queued for replay (and answered with the GIF), never dropped
+     */
+    public TrackingFlow(
+            Supplier<Translator> translator,
+            Origins origins,
+            EventIds eventIds,
+            Deadlines deadlines,
+            String fallbackLanding,
+            ClientResponses responses,
+            FlowObserver observer,
+            RetryQueue retryQueue,
+            Duration queueReserve,
+            Clock clock,
+            LongSupplier ticker,
+            RedirectGuard redirects,
+            ClientRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.translator = translator;
         this.origins = origins;
         this.eventIds = eventIds;
@@ -145,12 +187,25 @@ public final class TrackingFlow {
         long start = ticker.getAsLong();
         LinkKind kind = LinkKind.ofPath(path);
         FailoverChain<Exchange, FullHttpResponse> chain = origins.chainFor(loop);
+        long wait = rateLimit.admit(headers.clientIp());
         if (!kind.isTracked()) {
-            return passThrough(chain, new Exchange(null, kind, method, uri, null, headers, start));
+            Exchange exchange = new Exchange(null, kind, method, uri, null, headers, start);
+            if (wait > 0) {
+                rateLimit.limited(EventRecorder.kindTag(kind));
+                observer.passedThrough(exchange, 429, null, ticker.getAsLong() - start);
+                return CompletableFuture.completedFuture(tooMany(wait, null));
+            }
+            return passThrough(chain, exchange);
         }
         String eventId = eventIds.next().toString();
         long receivedAt = clock.millis();
         observer.received(kind, eventId);
+        if (wait > 0 && kind.isClick()) {
+            rateLimit.limited(EventRecorder.kindTag(kind));
+            observer.rejected(
+                    kind, RejectReason.RATE_LIMITED, eventId, uri, headers.clientIp(), ticker.getAsLong() - start);
+            return CompletableFuture.completedFuture(tooMany(wait, eventId));
+        }
         MappingResult mapping = translator.get().translate(kind, query, RequestContext.of(headers.cookie()));
         if (mapping instanceof Rejected rejected) {
             observer.rejected(
@@ -163,12 +218,18 @@ public final class TrackingFlow {
                             : responses.local(LocalAnswer.pixel(), eventId));
         }
         Exchange exchange = new Exchange(eventId, kind, method, uri, mapping, headers, start);
+        if (wait > 0) {
+            // A conversion over its client's rate still counts: it waits in the retry queue, the
+            // replayer delivers it, and the merchant's page gets its GIF now.
+            rateLimit.limited(EventRecorder.kindTag(kind));
+            return answerWhenDurable(loop, exchange, Route.local(List.of()), receivedAt, RATE_LIMITED);
+        }
         Duration budget = kind.isClick() ? deadlines.click() : deadlines.conversion();
         boolean head = method.equals(HttpMethod.HEAD);
         return chain.route(exchange, mapping instanceof Mapped, Deadline.after(budget.minus(queueReserve), ticker))
                 .thenCompose(route -> {
                     if (route.isLocal()) {
-                        return answerWhenDurable(loop, exchange, route, receivedAt);
+                        return answerWhenDurable(loop, exchange, route, receivedAt, route.summary());
                     }
                     FullHttpResponse response = kind.isClick()
                             ? responses.relay(route.response(), eventId, head, exchange, route.fate())
@@ -193,8 +254,8 @@ public final class TrackingFlow {
      * Fate#OVERFLOW} and logged whole.
      */
     private CompletionStage<FullHttpResponse> answerWhenDurable(
-            EventLoop loop, Exchange exchange, Route<FullHttpResponse> route, long receivedAt) {
-        QueuedEvent event = QueuedEvents.of(exchange, route, receivedAt);
+            EventLoop loop, Exchange exchange, Route<FullHttpResponse> route, long receivedAt, String reason) {
+        QueuedEvent event = QueuedEvents.of(exchange, reason, receivedAt);
         CompletableFuture<FullHttpResponse> answered = new CompletableFuture<>();
         CompletionStage<Fate> durable;
         try {
@@ -251,6 +312,16 @@ public final class TrackingFlow {
                             exchange, response.status().code(), route, ticker.getAsLong() - exchange.startNanos());
                     return response;
                 });
+    }
+
+    /** A 429 whose {@code Retry-After} says when the client's next request would be admitted. */
+    private static FullHttpResponse tooMany(long waitNanos, String eventId) {
+        long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+        return ClientResponses.error(
+                HttpResponseStatus.TOO_MANY_REQUESTS,
+                "too many requests from this client (rate-limit.requests-per-second)",
+                eventId,
+                Map.of(HttpHeaderNames.RETRY_AFTER, Long.toString(seconds)));
     }
 
     /** Cutover's own answer: the shopper still lands (a click), the merchant's page still loads (a pixel). */

@@ -94,6 +94,7 @@ public final class OriginBackend implements Backend<Exchange, FullHttpResponse> 
         setIfPresent(h, HttpHeaderNames.COOKIE, cookies.apply(client));
         setIfPresent(h, ProxyHeaderNames.X_FORWARDED_FOR, client.forwardedFor());
         setIfPresent(h, ProxyHeaderNames.X_FORWARDED_PROTO, client.forwardedProto());
+        setIfPresent(h, ProxyHeaderNames.FORWARDED, client.forwarded());
         setIfPresent(h, ProxyHeaderNames.X_FORWARDED_HOST, client.host());
         return request;
     }

@@ -1,5 +1,6 @@
 package io.cutover.proxy.server;
 
+import io.cutover.proxy.config.EdgeSettings;
 import io.cutover.proxy.config.Http2Limits;
 import io.cutover.proxy.config.ServerSettings;
 import io.cutover.proxy.flow.TrackingFlow;
@@ -21,23 +22,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * Builds a client connection's pipeline in flow order: transport (idle), then for the HTTPS
- * listener TLS (the certificate chosen by SNI) and ALPN, then HTTP, then tracking (the receiver).
- * Handler names are constants in that order.
+ * Builds a client connection's pipeline in flow order: transport (connection caps, idle), then
+ * for the HTTPS listener TLS (the certificate chosen by SNI) and ALPN, then HTTP, then tracking
+ * (the receiver). Handler names are constants in that order.
  *
  * <p>HTTP/1.1 (plain, or over TLS when ALPN picks it) is one chain built by {@link
- * #addHttp1Handlers}: codec, keep-alive, bounded aggregation, the receiver, one request at a time.
- * HTTP/2 is Netty's frame codec and multiplexer on the connection, and on each stream a child
- * channel whose chain ({@link #addStreamHandlers}) turns the stream's frames into the same request
- * object and hands it to the same receiver: one stream is one request through the same flow.
- * Keep-alive and pipelining are HTTP/1.1's and stay out of the streams.
+ * #addHttp1Handlers}: request-head deadline, obs-fold guard, strict codec, strict-request checks,
+ * keep-alive, drain, bounded aggregation, the receiver, one request at a time. HTTP/2 is Netty's
+ * frame codec and multiplexer on the connection, and on each stream a child channel whose chain
+ * ({@link #addStreamHandlers}) turns the stream's frames into the same request object and hands
+ * it to the same receiver: one stream is one request through the same flow. Keep-alive,
+ * pipelining and the HTTP/1.1 framing checks stay out of the streams (HTTP/2 frames carry their
+ * own lengths, and Netty's codec validates the headers).
  */
 public final class ClientChannelInitializer extends ChannelInitializer<Channel> {
 
+    public static final String CONNECTION_LIMIT = "connectionLimit";
     public static final String IDLE = "idle";
     public static final String TLS = "tls";
     public static final String ALPN = "alpn";
+    public static final String HEAD_DEADLINE = "headDeadline";
+    public static final String FOLD_GUARD = "foldGuard";
     public static final String CODEC = "codec";
+    public static final String HEAD_RECEIVED = "headReceived";
+    public static final String STRICT = "strict";
     public static final String KEEP_ALIVE = "keepAlive";
     public static final String DRAIN = "drain";
     public static final String AGGREGATOR = "aggregator";
@@ -48,24 +56,28 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     public static final String RECEIVER = "receiver";
 
     private final ServerSettings settings;
+    private final EdgeSettings edge;
+    private final ConnectionLimiter limiter;
+    private final EdgeObserver observer;
     private final TrackingFlow flow;
     private final LongSupplier ticker;
     private final Drain drain;
     private final ServerCertificates certificates;
     private final Http2Limits http2;
 
-    /** The plain HTTP/1.1 listener. */
+    /** The plain HTTP/1.1 listener without connection caps (tests of one connection). */
     public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker) {
         this(settings, flow, ticker, new Drain(ticker));
     }
 
     /** @param drain what counts this listener's requests in flight and closes its connections on a drain */
     public ClientChannelInitializer(ServerSettings settings, TrackingFlow flow, LongSupplier ticker, Drain drain) {
-        this(settings, flow, ticker, drain, null, null);
+        this(settings, EdgeSettings.defaults(), null, EdgeObserver.NONE, flow, ticker, drain, null, null);
     }
 
     /**
-     * The HTTPS listener, or the plain one when {@code certificates} is {@code null}.
+     * The HTTPS listener without connection caps, or the plain one when {@code certificates} is
+     * {@code null}.
      *
      * @param http2 the HTTP/2 limits (HTTP/2 is offered when ALPN lists it)
      */
@@ -75,21 +87,57 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
             LongSupplier ticker,
             ServerCertificates certificates,
             Http2Limits http2) {
-        this(settings, flow, ticker, new Drain(ticker), certificates, http2);
+        this(
+                settings,
+                EdgeSettings.defaults(),
+                null,
+                EdgeObserver.NONE,
+                flow,
+                ticker,
+                new Drain(ticker),
+                certificates,
+                http2);
     }
 
     /**
-     * The HTTPS listener, or the plain one when {@code certificates} is {@code null}, drained with
-     * the others.
+     * The plain listener with its edge rules.
+     *
+     * @param limiter the listener's connection caps, shared by all its connections; {@code null}
+     *     for none
      */
     public ClientChannelInitializer(
             ServerSettings settings,
+            EdgeSettings edge,
+            ConnectionLimiter limiter,
+            EdgeObserver observer,
+            TrackingFlow flow,
+            LongSupplier ticker) {
+        this(settings, edge, limiter, observer, flow, ticker, new Drain(ticker), null, null);
+    }
+
+    /**
+     * Every part.
+     *
+     * @param limiter the connection caps, shared by every connection of every listener; {@code
+     *     null} for none
+     * @param drain what counts requests in flight and closes connections on a drain
+     * @param certificates the HTTPS listener's certificates; {@code null} for plain HTTP
+     * @param http2 the HTTP/2 limits over TLS; unused for plain HTTP
+     */
+    public ClientChannelInitializer(
+            ServerSettings settings,
+            EdgeSettings edge,
+            ConnectionLimiter limiter,
+            EdgeObserver observer,
             TrackingFlow flow,
             LongSupplier ticker,
             Drain drain,
             ServerCertificates certificates,
             Http2Limits http2) {
         this.settings = settings;
+        this.edge = edge;
+        this.limiter = limiter;
+        this.observer = observer;
         this.flow = flow;
         this.ticker = ticker;
         this.drain = drain;
@@ -109,6 +157,9 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     }
 
     private void addTransportHandlers(ChannelPipeline p) {
+        if (limiter != null) {
+            p.addLast(CONNECTION_LIMIT, limiter);
+        }
         p.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
     }
 
@@ -121,13 +172,25 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         p.addLast(ALPN, new ClientProtocolNegotiator(this));
     }
 
-    /** HTTP/1.1 on a connection, plain ({@code scheme} http) or over TLS (https). */
+    /**
+     * HTTP/1.1 on a connection, plain ({@code scheme} http) or over TLS (https). The head deadline
+     * and the receiver also work when added to a connection already open, as after ALPN.
+     */
     void addHttp1Handlers(ChannelPipeline p, String scheme) {
+        RequestHeadDeadline headDeadline = new RequestHeadDeadline(edge.requestHeadTimeout(), ticker, observer);
+        p.addLast(HEAD_DEADLINE, headDeadline.bytes());
+        p.addLast(FOLD_GUARD, new FoldedHeaderGuard());
         p.addLast(
                 CODEC,
                 new HttpServerCodec(new HttpDecoderConfig()
                         .setMaxInitialLineLength(settings.maxInitialLine())
-                        .setMaxHeaderSize(settings.maxHeaderSize())));
+                        .setMaxHeaderSize(settings.maxHeaderSize())
+                        // Bare LF ends no line, and Content-Length beside Transfer-Encoding is refused
+                        // (RFC 9112 §2.2, §6.3), rather than resolved by a guess another hop may not share.
+                        .setStrictLineParsing(true)
+                        .setUseRfc9112TransferEncoding(true)));
+        p.addLast(HEAD_RECEIVED, headDeadline.heads());
+        p.addLast(STRICT, new StrictRequestValidator());
         p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
         p.addLast(DRAIN, drain.handler());
         p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
@@ -171,6 +234,6 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     }
 
     private void addTrackingHandlers(ChannelPipeline p, String scheme) {
-        p.addLast(RECEIVER, new ClientRequestReceiver(flow, settings, ticker, scheme));
+        p.addLast(RECEIVER, new ClientRequestReceiver(flow, settings, edge, ticker, scheme));
     }
 }

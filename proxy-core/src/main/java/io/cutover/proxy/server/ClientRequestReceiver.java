@@ -1,10 +1,10 @@
 package io.cutover.proxy.server;
 
-import io.cutover.ops.privacy.ClientIp;
+import io.cutover.proxy.config.EdgeSettings;
 import io.cutover.proxy.config.ServerSettings;
 import io.cutover.proxy.flow.ClientHeaders;
 import io.cutover.proxy.flow.ClientResponses;
-import io.cutover.proxy.flow.ProxyHeaderNames;
+import io.cutover.proxy.flow.HopByHop;
 import io.cutover.proxy.flow.RejectReason;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.web.ControlCharacters;
@@ -29,6 +29,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.LongSupplier;
@@ -52,38 +53,40 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
 
     private final TrackingFlow flow;
     private final ServerSettings settings;
+    private final EdgeSettings edge;
     private final LongSupplier ticker;
     private final String scheme;
     /** Pipelined requests held per connection before reading pauses. */
     static final int MAX_WAITING = 16;
 
-    private String peer;
+    private String peer = "-";
     private boolean inFlight;
     private ArrayDeque<FullHttpRequest> waiting;
     private boolean paused;
 
-    ClientRequestReceiver(TrackingFlow flow, ServerSettings settings, LongSupplier ticker) {
-        this(flow, settings, ticker, "http");
+    ClientRequestReceiver(TrackingFlow flow, ServerSettings settings, EdgeSettings edge, LongSupplier ticker) {
+        this(flow, settings, edge, ticker, "http");
     }
 
     /**
      * @param scheme how the client reached Cutover, {@code http} or {@code https}: the {@code
      *     X-Forwarded-Proto} the backends are told, unless a trusted load balancer says otherwise
      */
-    ClientRequestReceiver(TrackingFlow flow, ServerSettings settings, LongSupplier ticker, String scheme) {
+    ClientRequestReceiver(
+            TrackingFlow flow, ServerSettings settings, EdgeSettings edge, LongSupplier ticker, String scheme) {
         this.flow = flow;
         this.settings = settings;
+        this.edge = edge;
         this.ticker = ticker;
         this.scheme = scheme;
     }
 
-    /**
-     * The peer is known from here on: over TLS this handler is only added once ALPN has chosen
-     * HTTP/1.1, long after the connection became active.
-     */
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
-        peer = address(ctx.channel().remoteAddress());
+        // Added to a connection that is already open, e.g. once ALPN chose HTTP/1.1.
+        if (ctx.channel().isActive()) {
+            peer = address(ctx.channel().remoteAddress());
+        }
     }
 
     @Override
@@ -128,6 +131,11 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     }
 
     private void receive(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!ctx.channel().isActive()) {
+            // Pipelined behind a request that closed the connection: never served (RFC 9112 §9.6).
+            request.release();
+            return;
+        }
         long start = ticker.getAsLong();
         HttpMethod method;
         String uri;
@@ -253,6 +261,9 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongFrameException) {
             return "request too large";
         }
+        if (cause instanceof EdgeRejection) {
+            return cause.getMessage();
+        }
         String message = cause == null ? null : cause.getMessage();
         return "malformed HTTP request" + (message == null ? "" : " (" + printable(message) + ")");
     }
@@ -276,32 +287,24 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
         return null;
     }
 
+    /**
+     * The client headers that travel on, each read from the parsed request (never its bytes),
+     * without those the request's {@code Connection} header names hop-by-hop.
+     */
     private ClientHeaders headers(HttpHeaders h) {
-        String clientIp = peer;
-        String forwardedFor = peer;
-        String proto = scheme;
-        if (settings.trustForwardedFor()) {
-            String chain = h.get(ProxyHeaderNames.X_FORWARDED_FOR);
-            if (chain != null && !chain.isBlank()) {
-                // Leftmost: the address the load balancer saw first. Good for logs, never for trust.
-                clientIp = ClientIp.forwardedClient(chain).orElse(peer);
-                forwardedFor = chain + ", " + peer;
-            }
-            String forwardedProto = h.get(ProxyHeaderNames.X_FORWARDED_PROTO);
-            if (forwardedProto != null) {
-                proto = forwardedProto;
-            }
-        }
+        Set<String> hop = HopByHop.nominated(h);
+        ClientAddress address = ClientAddress.of(peer, scheme, h, hop, edge);
         return new ClientHeaders(
                 h.get(HttpHeaderNames.HOST),
-                h.get(HttpHeaderNames.USER_AGENT),
-                h.get(HttpHeaderNames.ACCEPT),
-                h.get(HttpHeaderNames.ACCEPT_LANGUAGE),
-                h.get(HttpHeaderNames.REFERER),
-                joinedCookies(h),
-                clientIp,
-                forwardedFor,
-                proto);
+                HopByHop.endToEnd(h, HttpHeaderNames.USER_AGENT, hop),
+                HopByHop.endToEnd(h, HttpHeaderNames.ACCEPT, hop),
+                HopByHop.endToEnd(h, HttpHeaderNames.ACCEPT_LANGUAGE, hop),
+                HopByHop.endToEnd(h, HttpHeaderNames.REFERER, hop),
+                hop.contains("cookie") ? null : joinedCookies(h),
+                address.clientIp(),
+                address.forwardedFor(),
+                address.proto(),
+                address.forwarded());
     }
 
     /** HTTP/1.1 allows one Cookie header, but some clients send several: join them as RFC 6265 says. */
@@ -315,7 +318,9 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
 
     private static String address(SocketAddress address) {
         if (address instanceof InetSocketAddress inet && inet.getAddress() != null) {
-            return inet.getAddress().getHostAddress();
+            String literal = inet.getAddress().getHostAddress();
+            int zone = literal.indexOf('%');
+            return zone < 0 ? literal : literal.substring(0, zone);
         }
         return "-";
     }

@@ -43,6 +43,11 @@ class ConfigLoaderTest {
 
         assertThat(config.server().port()).isEqualTo(8080);
         assertThat(config.server().maxInitialLine()).isEqualTo(8192);
+        assertThat(config.edge().requestHeadTimeout()).isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThat(config.edge().maxConnectionsPerClient()).isEqualTo(256);
+        assertThat(config.edge().trustedProxies()).isEmpty();
+        assertThat(config.rateLimit().enabled()).isTrue();
+        assertThat(config.rateLimit().burst()).isEqualTo(100);
         assertThat(config.primary().url().toString()).isEqualTo("https://www.awin1.com");
         assertThat(config.primary().tls()).isTrue();
         assertThat(config.primary().port()).isEqualTo(443);
@@ -216,6 +221,27 @@ class ConfigLoaderTest {
                                         "backends.primary.response-timeout: -5ms (expected: > 0)",
                                         "deadlines.click: 0ms (expected: > 0)",
                                         "fallback.landing: javascript:alert(1) (expected: an absolute http(s) URL)"));
+    }
+
+    @Test
+    void readsTheEdgeKeysAndRefusesBadOnes() throws IOException {
+        Path good = write(MINIMAL + "server:\n  trusted-proxies: [10.0.0.0/8, '2001:db8::/32']\n"
+                + "  client-ip-header: X-Real-IP\n  request-head-timeout: 2s\n");
+        CutoverConfig config = ConfigLoader.load(good, Map.of());
+        assertThat(config.edge().isTrustedProxy("10.9.8.7")).isTrue();
+        assertThat(config.edge().isTrustedProxy("2001:db8::1")).isTrue();
+        assertThat(config.edge().isTrustedProxy("192.0.2.1")).isFalse();
+        assertThat(config.edge().clientIpHeader()).isEqualTo("x-real-ip");
+
+        Path bad = write(MINIMAL + "server:\n  trusted-proxies: [10.0.0.0/40]\n  request-head-timeout: 2m\n");
+        assertThatThrownBy(() -> ConfigLoader.load(bad, Map.of()))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        "server.request-head-timeout: 2m (expected: <= server.idle-timeout (1m))",
+                                        "server.trusted-proxies: 10.0.0.0/40 (expected: addresses or CIDR blocks"
+                                                + " such as 10.0.0.0/8, 2001:db8::/32)"));
     }
 
     @Test

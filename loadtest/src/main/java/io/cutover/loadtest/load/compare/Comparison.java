@@ -423,7 +423,10 @@ public final class Comparison {
         return command;
     }
 
-    /** Cutover as production runs it, its access log to a file, the backend as both platforms. */
+    /**
+     * Cutover as production runs it, its access log to a file, the backend as both platforms. The
+     * per-client caps are off: every request of the run comes from one loopback address.
+     */
     String cutoverConfig(Path dir, int port, int adminPort, int backendPort) {
         return cutoverConfig(dir, port, adminPort, backendPort, options.workers(), "60s");
     }
@@ -435,6 +438,10 @@ public final class Comparison {
                   port: %d
                   event-loops: %d
                   idle-timeout: %s
+                  max-connections: 0
+                  max-connections-per-client: 0
+                rate-limit:
+                  enabled: false
                 admin:
                   host: 127.0.0.1
                   port: %d

@@ -1,0 +1,95 @@
+package io.cutover.proxy.server;
+
+import io.cutover.ops.privacy.ClientIp;
+import io.cutover.ops.privacy.IpRange;
+import io.cutover.proxy.config.EdgeSettings;
+import io.cutover.proxy.flow.HopByHop;
+import io.cutover.proxy.flow.ProxyHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who the client is, and the forwarding headers to send on. The client's own {@code
+ * X-Forwarded-For}, {@code Forwarded} and {@code X-Forwarded-Proto} are believed only when the
+ * connection comes from a trusted proxy ({@code server.trusted-proxies}); from anyone else they
+ * are dropped, and the chain starts at the peer. Behind trusted proxies the client is the
+ * rightmost {@code X-Forwarded-For} address that is not itself a trusted proxy (each proxy
+ * appends the address it saw, so entries left of the first untrusted one are the client's own
+ * claims), or the address in {@code server.client-ip-header}.
+ *
+ * @param clientIp the client's address as far as Cutover can tell
+ * @param forwardedFor the {@code X-Forwarded-For} to send: the trusted chain plus the peer
+ * @param forwarded the {@code Forwarded} (RFC 7239) to send: the trusted one plus this hop
+ * @param proto the scheme the client used
+ */
+record ClientAddress(String clientIp, String forwardedFor, String forwarded, String proto) {
+
+    static ClientAddress of(String peer, String scheme, HttpHeaders h, Set<String> nominated, EdgeSettings edge) {
+        String host = HopByHop.endToEnd(h, HttpHeaderNames.HOST, nominated);
+        String hop = element(peer, scheme, host);
+        if (!edge.isTrustedProxy(peer)) {
+            return new ClientAddress(peer, peer, hop, scheme);
+        }
+        String chain = joined(h.getAll(ProxyHeaderNames.X_FORWARDED_FOR), ProxyHeaderNames.X_FORWARDED_FOR, nominated);
+        String forwarded = joined(h.getAll(ProxyHeaderNames.FORWARDED), ProxyHeaderNames.FORWARDED, nominated);
+        String proto = HopByHop.endToEnd(h, ProxyHeaderNames.X_FORWARDED_PROTO, nominated);
+        String client = edge.clientIpHeader().equals(EdgeSettings.X_FORWARDED_FOR)
+                ? fromChain(chain, peer, edge)
+                : fromHeader(HopByHop.endToEnd(h, edge.clientIpHeader(), nominated), peer);
+        return new ClientAddress(
+                client,
+                chain == null ? peer : chain + ", " + peer,
+                forwarded == null ? hop : forwarded + ", " + hop,
+                "https".equalsIgnoreCase(proto) || "http".equalsIgnoreCase(proto) ? proto.toLowerCase() : scheme);
+    }
+
+    private static String joined(List<String> values, CharSequence name, Set<String> nominated) {
+        if (values.isEmpty() || nominated.contains(name.toString())) {
+            return null;
+        }
+        String joined = values.size() == 1 ? values.get(0).trim() : String.join(", ", values);
+        return joined.isEmpty() ? null : joined;
+    }
+
+    /** The rightmost address of the chain that is not a trusted proxy; the peer when there is none. */
+    private static String fromChain(String chain, String peer, EdgeSettings edge) {
+        if (chain == null) {
+            return peer;
+        }
+        String[] entries = chain.split(",");
+        String leftmost = peer;
+        for (int i = entries.length - 1; i >= 0; i--) {
+            String address = ClientIp.forwardedClient(entries[i]).orElse(null);
+            if (address == null || IpRange.address(address) == null) {
+                // Garbage in the chain: nothing left of it can be believed.
+                return leftmost;
+            }
+            if (!edge.isTrustedProxy(address)) {
+                return address;
+            }
+            leftmost = address;
+        }
+        return leftmost;
+    }
+
+    private static String fromHeader(String value, String peer) {
+        String address = value == null ? null : ClientIp.forwardedClient(value).orElse(null);
+        return address != null && IpRange.address(address) != null ? address : peer;
+    }
+
+    /** This hop's {@code Forwarded} element: {@code for=…;proto=…;host="…"}. */
+    private static String element(String peer, String scheme, String host) {
+        String node = peer.indexOf(':') >= 0 ? "\"[" + peer + "]\"" : IpRange.address(peer) != null ? peer : "unknown";
+        StringBuilder out = new StringBuilder(48)
+                .append("for=")
+                .append(node)
+                .append(";proto=")
+                .append(scheme);
+        if (host != null && StrictRequestValidator.isHost(host)) {
+            out.append(";host=\"").append(host).append('"');
+        }
+        return out.toString();
+    }
+}
