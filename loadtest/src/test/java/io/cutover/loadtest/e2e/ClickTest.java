@@ -19,7 +19,9 @@ class ClickTest extends EndToEndTest {
         HttpResponse<byte[]> response = click(CLICK);
 
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(landing(response)).matches("https://www\\.example\\.com/page\\?id=6&awc=15532_\\d{10}_[0-9a-f]{32}");
+        // The sample merchant follows the default phase, dual: sscid beside awc, the same reference.
+        assertThat(landing(response))
+                .matches("https://www\\.example\\.com/page\\?id=6&awc=(15532_\\d{10}_[0-9a-f]{32})&sscid=\\1");
         ReceivedRequest awin = awinReceivedOne();
         assertThat(awin.path()).isEqualTo("/cread.php");
         assertThat(awin.uri())
@@ -134,12 +136,13 @@ class ClickTest extends EndToEndTest {
         HttpResponse<byte[]> response = click(CLICK);
 
         List<String> cookies = response.headers().allValues("Set-Cookie");
-        assertThat(cookies)
-                .singleElement()
-                .asString()
+        // Dual: Awin's cookie and the legacy click cookie, both host-only on Cutover's host.
+        assertThat(cookies).hasSize(2);
+        assertThat(cookies.get(0))
                 .startsWith("aw15532=15532_")
                 .contains("Path=/", "Max-Age=2592000")
                 .doesNotContainIgnoringCase("domain");
+        assertThat(cookies.get(1)).startsWith("sscid_41388=15532_").doesNotContainIgnoringCase("domain");
     }
 
     @Test
