@@ -1,6 +1,5 @@
 package io.cutover.loadtest.sandbox;
 
-import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.proxy.cli.Args;
 import io.cutover.proxy.cli.Command;
 import io.cutover.proxy.cli.Shutdown;

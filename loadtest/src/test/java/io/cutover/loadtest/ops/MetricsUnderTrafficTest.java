@@ -114,9 +114,13 @@ class MetricsUnderTrafficTest {
         // A refused reload (a broken mapping file) and a good one.
         Path broken = mappings.resolve("zz-broken.yaml");
         Files.writeString(broken, "endpoint: [\n", StandardCharsets.UTF_8);
-        assertThat(http.post(admin, "/admin/reload").statusCode()).isEqualTo(409);
+        assertThat(http.send("POST", admin, "/admin/reload", "Authorization", "Bearer " + sandbox.adminToken())
+                        .statusCode())
+                .isEqualTo(409);
         Files.delete(broken);
-        assertThat(http.post(admin, "/admin/reload").statusCode()).isEqualTo(200);
+        assertThat(http.send("POST", admin, "/admin/reload", "Authorization", "Bearer " + sandbox.adminToken())
+                        .statusCode())
+                .isEqualTo(200);
         // Back: the replayer drains the queue to Awin.
         sandbox.awin().fault(Fault.ok());
         sandbox.shareASale().fault(Fault.ok());

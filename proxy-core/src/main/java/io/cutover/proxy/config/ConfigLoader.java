@@ -2,15 +2,14 @@ package io.cutover.proxy.config;
 
 import io.cutover.cookie.CookiePolicy;
 import io.cutover.cookie.Phase;
-import io.cutover.failover.ResponsePolicy;
 import io.cutover.failover.guard.BreakerSettings;
 import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetrySettings;
 import io.cutover.failover.replay.ReplaySettings;
 import io.cutover.ops.admin.AdminToken;
+import io.cutover.ops.privacy.IpRange;
 import io.cutover.web.HostNames;
 import io.cutover.web.SafeRedirect;
-import io.cutover.ops.privacy.IpRange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

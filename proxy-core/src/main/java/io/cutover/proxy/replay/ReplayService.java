@@ -101,7 +101,8 @@ public final class ReplayService implements AutoCloseable {
             ReplayMetrics metrics = new ReplayMetrics(telemetry.meter());
             Replayer.Builder builder = Replayer.builder(sqs, queueUrl, config.replay(), origins.primary())
                     .primaryGate(primaryGate)
-                    .observer(new CountingObserver(ReplayObservers.of(new ReplayRecorder(metrics, accessLog, clock), also), counts))
+                    .observer(new CountingObserver(
+                            ReplayObservers.of(new ReplayRecorder(metrics, accessLog, clock), also), counts))
                     .clock(clock)
                     .ticker(ticker);
             origins.legacy().ifPresent(legacy -> builder.legacy(legacy, legacyGate));
