@@ -75,6 +75,8 @@ class ReloadUnderLoadTest {
                     mapping: { files: [r-cfm.yaml] }
                     directory: { file: directory.yaml, watch: false }
                     access-log: "off"
+                    # four clients from one loopback address: the per-client rate limit would throttle them
+                    rate-limit: { enabled: false }
                     """.formatted(awin.trackingPort(), legacy.trackingPort()));
 
             try (Cutover cutover = Cutover.start(ConfigLoader.load(config, Map.of()))) {

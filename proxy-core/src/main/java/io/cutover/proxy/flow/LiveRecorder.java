@@ -68,7 +68,11 @@ public final class LiveRecorder implements FlowObserver, GuardListener {
     @Override
     public void passedThrough(Exchange exchange, int status, Route<?> route, long nanos) {
         if (route != null) {
-            stats.request(LinkKind.PASS_THROUGH.ordinal(), route.fate().ordinal(), nanos);
+            // A pass-through legacy did not answer has no fate (Cutover answered 502): its
+            // attempts still show among the errors.
+            if (route.fate() != null) {
+                stats.request(LinkKind.PASS_THROUGH.ordinal(), route.fate().ordinal(), nanos);
+            }
             attempts(route, exchange.eventId());
         }
     }
