@@ -80,6 +80,8 @@ final class EdgePipeline implements AutoCloseable {
     }
 
     /** @param frozen whether the channel's time stands still from the start (tests drive it) */
+    private boolean closeAsked;
+
     EdgePipeline(EdgeSettings edge, ClientRateLimit rateLimit, boolean frozen) {
         channel = new EmbeddedChannel();
         if (frozen) {
@@ -123,6 +125,16 @@ final class EdgePipeline implements AutoCloseable {
                 .addLast(new ClientChannelInitializer(SERVER, edge, null, EdgeObserver.NONE, flow, System::nanoTime));
         channel.pipeline().addBefore(ClientChannelInitializer.RECEIVER, "exceptions", recorder());
         channel.pipeline().addLast("tail", recorder());
+        // Every close Cutover asks for passes here, nearest the transport: from then on a socket
+        // channel would read nothing more, while the embedded one still runs the decode loop that
+        // asked for it, against a codec its own close has reset.
+        channel.pipeline().addFirst("closes", new io.netty.channel.ChannelOutboundHandlerAdapter() {
+            @Override
+            public void close(ChannelHandlerContext ctx, io.netty.channel.ChannelPromise promise) throws Exception {
+                closeAsked = true;
+                super.close(ctx, promise);
+            }
+        });
     }
 
     private ChannelInboundHandlerAdapter recorder() {
@@ -132,7 +144,7 @@ final class EdgePipeline implements AutoCloseable {
                 // EmbeddedChannel.close() runs channelInactive at once, inside the codec's decode
                 // loop, which then meets its own released buffer; a socket channel fires it later,
                 // from the event loop. So what fails on an already closed channel is not counted.
-                if (ctx.channel().isOpen()) {
+                if (ctx.channel().isOpen() && !closeAsked) {
                     exceptions.add(cause);
                 }
                 ctx.fireExceptionCaught(cause);
