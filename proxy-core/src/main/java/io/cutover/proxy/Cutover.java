@@ -33,6 +33,7 @@ import io.cutover.ops.trace.RequestSpans;
 import io.cutover.ops.trace.Tracing;
 import io.cutover.proxy.admin.AdminChannelInitializer;
 import io.cutover.proxy.config.CutoverConfig;
+import io.cutover.proxy.config.Http2Limits;
 import io.cutover.proxy.config.RateLimitSettings;
 import io.cutover.proxy.flow.ClientRateLimit;
 import io.cutover.proxy.flow.ClientResponses;
@@ -84,6 +85,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -353,13 +355,9 @@ public final class Cutover implements AutoCloseable {
             adminLoop.scheduleAtFixedRate(() -> live.stats().tick(clock.millis()), 1000, 1000, TimeUnit.MILLISECONDS);
             translator.set(initial != null ? initial : Reloader.initial(loader, null));
             reloadMetrics.swapped(clock.instant().getEpochSecond());
-            this.server = ProxyServer.bind(
-                    "server",
-                    config.server().host(),
-                    config.server().port(),
-                    loops,
-                    transport,
-                    new ClientChannelInitializer(
+            // Both listeners share the flow, the edge rules, one connection count and the drain.
+            BiFunction<ServerCertificates, Http2Limits, ClientChannelInitializer> listener =
+                    (tls, http2) -> new ClientChannelInitializer(
                             config.server(),
                             config.edge(),
                             limiter,
@@ -367,8 +365,15 @@ public final class Cutover implements AutoCloseable {
                             flow,
                             ticker,
                             drain,
-                            null,
-                            null));
+                            tls,
+                            http2);
+            this.server = ProxyServer.bind(
+                    "server",
+                    config.server().host(),
+                    config.server().port(),
+                    loops,
+                    transport,
+                    listener.apply(null, null));
             if (certificates != null) {
                 this.tlsServer = ProxyServer.bind(
                         "tls",
@@ -376,16 +381,8 @@ public final class Cutover implements AutoCloseable {
                         config.tls().listener().get().port(),
                         loops,
                         transport,
-                        new ClientChannelInitializer(
-                                config.server(),
-                                config.edge(),
-                                limiter,
-                                edgeMetrics::refused,
-                                flow,
-                                ticker,
-                                drain,
-                                certificates,
-                                config.tls().listener().get().http2()));
+                        listener.apply(
+                                certificates, config.tls().listener().get().http2()));
                 certificates.start();
             }
         } catch (RuntimeException e) {
