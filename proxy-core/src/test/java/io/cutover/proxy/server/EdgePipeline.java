@@ -8,6 +8,8 @@ import io.cutover.failover.guard.GuardSettings;
 import io.cutover.failover.guard.RetryPolicy;
 import io.cutover.failover.queue.DurableRetryQueue;
 import io.cutover.failover.queue.QueueObserver;
+import io.cutover.failover.queue.QueuedEvent;
+import io.cutover.failover.queue.RetryQueue;
 import io.cutover.failover.queue.Spool;
 import io.cutover.failover.queue.SpoolOptions;
 import io.cutover.mapping.LinkKind;
@@ -45,6 +47,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,14 +78,20 @@ final class EdgePipeline implements AutoCloseable {
 
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private final StringBuilder written = new StringBuilder();
+    /**
+     * Durable completions waiting for the thread that owns the channel. An embedded event loop
+     * says every thread is its own, so a completion on the spool's thread would run the response
+     * write there, in parallel with the test thread's reads; a socket channel's loop would take
+     * it as a task instead. Handing it over keeps the channel on one thread, as production does.
+     */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Runnable> handedOver =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     EdgePipeline() {
         this(EdgeSettings.defaults(), ClientRateLimit.NONE, false);
     }
 
     /** @param frozen whether the channel's time stands still from the start (tests drive it) */
-    private boolean closeAsked;
-
     EdgePipeline(EdgeSettings edge, ClientRateLimit rateLimit, boolean frozen) {
         channel = new EmbeddedChannel();
         if (frozen) {
@@ -115,7 +125,7 @@ final class EdgePipeline implements AutoCloseable {
                 "https://fallback.example/",
                 new ClientResponses(Optional::of),
                 observer(),
-                queue(),
+                onOwnerThread(queue()),
                 Duration.ZERO,
                 Clock.systemUTC(),
                 System::nanoTime,
@@ -125,28 +135,13 @@ final class EdgePipeline implements AutoCloseable {
                 .addLast(new ClientChannelInitializer(SERVER, edge, null, EdgeObserver.NONE, flow, System::nanoTime));
         channel.pipeline().addBefore(ClientChannelInitializer.RECEIVER, "exceptions", recorder());
         channel.pipeline().addLast("tail", recorder());
-        // Every close Cutover asks for passes here, nearest the transport: from then on a socket
-        // channel would read nothing more, while the embedded one still runs the decode loop that
-        // asked for it, against a codec its own close has reset.
-        channel.pipeline().addFirst("closes", new io.netty.channel.ChannelOutboundHandlerAdapter() {
-            @Override
-            public void close(ChannelHandlerContext ctx, io.netty.channel.ChannelPromise promise) throws Exception {
-                closeAsked = true;
-                super.close(ctx, promise);
-            }
-        });
     }
 
     private ChannelInboundHandlerAdapter recorder() {
         return new ChannelInboundHandlerAdapter() {
             @Override
             public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                // EmbeddedChannel.close() runs channelInactive at once, inside the codec's decode
-                // loop, which then meets its own released buffer; a socket channel fires it later,
-                // from the event loop. So what fails on an already closed channel is not counted.
-                if (ctx.channel().isOpen() && !closeAsked) {
-                    exceptions.add(cause);
-                }
+                exceptions.add(cause);
                 ctx.fireExceptionCaught(cause);
             }
         };
@@ -205,6 +200,38 @@ final class EdgePipeline implements AutoCloseable {
         return queue;
     }
 
+    private RetryQueue onOwnerThread(RetryQueue durable) {
+        return new RetryQueue() {
+            @Override
+            public CompletionStage<Fate> enqueue(QueuedEvent event) {
+                CompletableFuture<Fate> handed = new CompletableFuture<>();
+                durable.enqueue(event)
+                        .whenComplete((fate, error) -> handedOver.add(() -> {
+                            if (error != null) {
+                                handed.completeExceptionally(error);
+                            } else {
+                                handed.complete(fate);
+                            }
+                        }));
+                return handed;
+            }
+
+            @Override
+            public void close() {
+                // Shared by every pipeline of the run.
+            }
+        };
+    }
+
+    /** Runs what was handed over to the channel's thread, then the channel's own tasks. */
+    private void runTasks() {
+        Runnable task;
+        while ((task = handedOver.poll()) != null) {
+            task.run();
+        }
+        channel.runPendingTasks();
+    }
+
     /** Sends bytes as one read. */
     EdgePipeline send(String raw) {
         return send(raw.getBytes(StandardCharsets.ISO_8859_1));
@@ -216,20 +243,20 @@ final class EdgePipeline implements AutoCloseable {
             // which Cutover does on purpose after a 400.
             channel.pipeline().fireChannelRead(Unpooled.wrappedBuffer(raw));
             channel.pipeline().fireChannelReadComplete();
-            channel.runPendingTasks();
+            runTasks();
         }
         return this;
     }
 
     /**
-     * Everything written to the client so far, after letting local answers (completed on the
-     * spool's thread) come back to the event loop for up to {@code patienceMillis}, until {@code
+     * Everything written to the client so far, after letting local answers (made durable on the
+     * spool's thread) come back to the channel's thread for up to {@code patienceMillis}, until {@code
      * answers} responses are out or the connection is closed.
      */
     String written(int answers, long patienceMillis) {
         long until = System.nanoTime() + patienceMillis * 1_000_000;
         while (true) {
-            channel.runPendingTasks();
+            runTasks();
             drain();
             if (statuses().size() >= answers || !channel.isOpen() || System.nanoTime() > until) {
                 return written.toString();
@@ -250,10 +277,10 @@ final class EdgePipeline implements AutoCloseable {
     String settled(long patienceMillis) {
         long until = System.nanoTime() + patienceMillis * 1_000_000;
         do {
-            channel.runPendingTasks();
+            runTasks();
             drain();
             if (pending.get() == 0) {
-                channel.runPendingTasks();
+                runTasks();
                 drain();
                 return written.toString();
             }
