@@ -53,6 +53,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
     public static final String H2_IDLE = "h2Idle";
     public static final String H2_STREAMS = "h2Streams";
     public static final String STREAM_CODEC = "streamCodec";
+    public static final String EARLY_ANSWER = "earlyAnswer";
     public static final String RECEIVER = "receiver";
 
     private final ServerSettings settings;
@@ -225,6 +226,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
 
     /** One HTTP/2 stream: frames to one request for the receiver, its answer back to frames. */
     void addStreamHandlers(ChannelPipeline p) {
+        p.addLast(EARLY_ANSWER, new Http2EarlyAnswerEnder());
         p.addLast(STREAM_CODEC, new Http2StreamFrameToHttpObjectCodec(true));
         // Counted in flight like an HTTP/1.1 request; its Connection: close mark is dropped by the
         // HTTP/2 conversion, which never sends connection-specific headers.

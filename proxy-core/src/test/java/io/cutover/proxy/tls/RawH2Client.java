@@ -2,6 +2,7 @@ package io.cutover.proxy.tls;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -24,6 +25,7 @@ import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +40,16 @@ import java.util.function.Predicate;
  */
 final class RawH2Client implements AutoCloseable {
 
-    /** A frame the server sent; {@code errorCode} for RST_STREAM and GOAWAY. */
-    record Frame(String type, int streamId, Http2Headers headers, long errorCode, boolean endStream) {}
+    /**
+     * A frame the server sent; {@code errorCode} for RST_STREAM and GOAWAY, {@code data} (as
+     * ISO-8859-1) for DATA.
+     */
+    record Frame(String type, int streamId, Http2Headers headers, long errorCode, boolean endStream, String data) {
+
+        Frame(String type, int streamId, Http2Headers headers, long errorCode, boolean endStream) {
+            this(type, streamId, headers, errorCode, endStream, null);
+        }
+    }
 
     private final EventLoopGroup group;
     private final Channel channel;
@@ -107,12 +117,38 @@ final class RawH2Client implements AutoCloseable {
                 .path(path);
     }
 
+    /** The request headers of a POST for {@code path} announcing a body of {@code contentLength} bytes. */
+    Http2Headers post(String path, int contentLength) {
+        return new DefaultHttp2Headers()
+                .method("POST")
+                .scheme("https")
+                .authority(authority)
+                .path(path)
+                .setInt("content-length", contentLength);
+    }
+
     /** Sends HEADERS (end of stream) on a new stream; returns its id. Not flushed until {@link #flush}. */
     int request(Http2Headers headers) {
+        return request(headers, true);
+    }
+
+    /** Sends HEADERS on a new stream, ending it or not; returns its id. Not flushed until {@link #flush}. */
+    int request(Http2Headers headers, boolean endStream) {
         int id = nextStreamId;
         nextStreamId += 2;
-        onLoop(() -> writer.writeHeaders(ctx, id, headers, 0, true, ctx.newPromise()));
+        onLoop(() -> writer.writeHeaders(ctx, id, headers, 0, endStream, ctx.newPromise()));
         return id;
+    }
+
+    /** Sends one DATA frame of {@code length} bytes {@code x}. Not flushed until {@link #flush}. */
+    void data(int streamId, int length, boolean endStream) {
+        onLoop(() -> writer.writeData(
+                ctx,
+                streamId,
+                Unpooled.wrappedBuffer("x".repeat(length).getBytes(StandardCharsets.US_ASCII)),
+                0,
+                endStream,
+                ctx.newPromise()));
     }
 
     /** Sends RST_STREAM(CANCEL) on a stream. */
@@ -212,7 +248,7 @@ final class RawH2Client implements AutoCloseable {
 
         @Override
         public int onDataRead(ChannelHandlerContext ctx, int streamId, ByteBuf data, int padding, boolean endOfStream) {
-            frames.add(new Frame("DATA", streamId, null, 0, endOfStream));
+            frames.add(new Frame("DATA", streamId, null, 0, endOfStream, data.toString(StandardCharsets.ISO_8859_1)));
             return data.readableBytes() + padding;
         }
 

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cutover.proxy.testing.NettyLeaks;
+import io.netty.handler.codec.http2.Http2Error;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -123,24 +124,42 @@ class TlsListenerTest {
         assertThat(it.primary.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
     }
 
+    /**
+     * Frame by frame, so that what ends the stream is seen: a client announcing a body past the
+     * limit gets the 413 with its reason from its headers, then RST_STREAM(NO_ERROR), which tells it
+     * to stop sending and keep the answer (RFC 9113 §8.1). The connection serves on.
+     */
     @Test
     void answers413ToAnHttp2BodyPastTheLimitAsHttp1Does() throws Exception {
-        HttpClient client = client(HttpClient.Version.HTTP_2, it.certificates.caCertificate());
-        HttpResponse<String> response = client.send(
-                HttpRequest.newBuilder(URI.create("https://localhost:" + it.tlsPort() + TlsCutover.CLICK))
-                        .POST(HttpRequest.BodyPublishers.ofString("x".repeat(100_000)))
-                        .timeout(Duration.ofSeconds(20))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        try (RawH2Client client = RawH2Client.connect(it.tlsPort(), it.certificates.caCertificate())) {
+            int posted = client.request(client.post(TlsCutover.CLICK, 100_000), false);
+            client.data(posted, 16_384, false);
+            client.flush();
 
-        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("body larger than 65536 bytes");
-        assertThat(it.primary.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-        // The stream was refused, not the connection.
-        HttpResponse<String> after =
-                client.send(click("https://localhost:" + it.tlsPort()), HttpResponse.BodyHandlers.ofString());
-        assertThat(after.statusCode()).isEqualTo(302);
+            RawH2Client.Frame answer = client.answer(posted, 10);
+            RawH2Client.Frame body =
+                    client.await(f -> f.streamId() == posted && f.type().equals("DATA"), 10);
+            RawH2Client.Frame reset =
+                    client.await(f -> f.streamId() == posted && f.type().equals("RST_STREAM"), 10);
+            // The rest of the body, already on its way when the answer went out, changes nothing.
+            client.data(posted, 16_384, false);
+            int after = client.request(client.get(TlsCutover.CLICK));
+            client.flush();
+            RawH2Client.Frame served = client.answer(after, 10);
+
+            assertThat(answer.headers().status().toString()).isEqualTo("413");
+            assertThat(body.data()).contains("body larger than 65536 bytes");
+            assertThat(body.endStream()).isTrue();
+            assertThat(reset.errorCode()).isEqualTo(Http2Error.NO_ERROR.code());
+            assertThat(client.frames())
+                    .filteredOn(f -> f.streamId() == posted && f.type().equals("RST_STREAM"))
+                    .as("one reset, and not a CANCEL")
+                    .allMatch(f -> f.errorCode() == Http2Error.NO_ERROR.code()
+                            || f.errorCode() == Http2Error.STREAM_CLOSED.code());
+            assertThat(served.headers().status().toString()).isEqualTo("302");
+            assertThat(it.primary.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
+            assertThat(client.isOpen()).isTrue();
+        }
     }
 
     @Test
