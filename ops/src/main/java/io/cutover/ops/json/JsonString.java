@@ -20,7 +20,13 @@ public final class JsonString {
         }
         out.append('"');
         int length = value.length();
-        for (int i = 0; i < length; i++) {
+        int plain = 0;
+        while (plain < length && isPlain(value.charAt(plain))) {
+            plain++;
+        }
+        // Most values (ids, names, status words, URLs) need no escape: copied in one go.
+        out.append(value, 0, plain);
+        for (int i = plain; i < length; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
@@ -50,6 +56,11 @@ public final class JsonString {
             }
         }
         return out.append('"');
+    }
+
+    /** Printable ASCII other than quote and backslash: appended as it is. */
+    private static boolean isPlain(char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
     }
 
     private static void escape(StringBuilder out, char c) {
