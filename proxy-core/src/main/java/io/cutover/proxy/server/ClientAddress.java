@@ -27,9 +27,26 @@ import java.util.Set;
 record ClientAddress(String clientIp, String forwardedFor, String forwarded, String proto) {
 
     static ClientAddress of(String peer, String scheme, HttpHeaders h, Set<String> nominated, EdgeSettings edge) {
+        return of(peer, node(peer), edge.isTrustedProxy(peer), scheme, h, nominated, edge);
+    }
+
+    /**
+     * The same, with what depends on the peer alone worked out once per connection.
+     *
+     * @param node the peer as a {@code Forwarded} node ({@link #node})
+     * @param trusted whether the peer is a trusted proxy
+     */
+    static ClientAddress of(
+            String peer,
+            String node,
+            boolean trusted,
+            String scheme,
+            HttpHeaders h,
+            Set<String> nominated,
+            EdgeSettings edge) {
         String host = HopByHop.endToEnd(h, HttpHeaderNames.HOST, nominated);
-        String hop = element(peer, scheme, host);
-        if (!edge.isTrustedProxy(peer)) {
+        String hop = element(node, scheme, host);
+        if (!trusted) {
             return new ClientAddress(peer, peer, hop, scheme);
         }
         String chain = joined(h.getAll(ProxyHeaderNames.X_FORWARDED_FOR), ProxyHeaderNames.X_FORWARDED_FOR, nominated);
@@ -79,9 +96,13 @@ record ClientAddress(String clientIp, String forwardedFor, String forwarded, Str
         return address != null && IpRange.address(address) != null ? address : peer;
     }
 
+    /** The peer as a {@code Forwarded} node (RFC 7239 §6): an IPv4 address, a quoted IPv6 one, or {@code unknown}. */
+    static String node(String peer) {
+        return peer.indexOf(':') >= 0 ? "\"[" + peer + "]\"" : IpRange.address(peer) != null ? peer : "unknown";
+    }
+
     /** This hop's {@code Forwarded} element: {@code for=…;proto=…;host="…"}. */
-    private static String element(String peer, String scheme, String host) {
-        String node = peer.indexOf(':') >= 0 ? "\"[" + peer + "]\"" : IpRange.address(peer) != null ? peer : "unknown";
+    private static String element(String node, String scheme, String host) {
         StringBuilder out = new StringBuilder(48)
                 .append("for=")
                 .append(node)

@@ -194,7 +194,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         p.addLast(STRICT, new StrictRequestValidator());
         p.addLast(KEEP_ALIVE, new HttpServerKeepAliveHandler());
         p.addLast(DRAIN, drain.handler());
-        p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
+        p.addLast(AGGREGATOR, new RequestAssembler(settings.maxBody()));
         addTrackingHandlers(p, scheme);
     }
 
@@ -231,7 +231,7 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
         // Counted in flight like an HTTP/1.1 request; its Connection: close mark is dropped by the
         // HTTP/2 conversion, which never sends connection-specific headers.
         p.addLast(DRAIN, drain.handler());
-        p.addLast(AGGREGATOR, new BoundedRequestAggregator(settings.maxBody()));
+        p.addLast(AGGREGATOR, new RequestAssembler(settings.maxBody()));
         addTrackingHandlers(p, "https");
     }
 

@@ -60,6 +60,10 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     static final int MAX_WAITING = 16;
 
     private String peer = "-";
+    /** What depends on the peer alone, worked out once per connection. */
+    private String peerNode = "unknown";
+
+    private boolean peerTrusted;
     private boolean inFlight;
     private ArrayDeque<FullHttpRequest> waiting;
     private boolean paused;
@@ -85,14 +89,20 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         // Added to a connection that is already open, e.g. once ALPN chose HTTP/1.1.
         if (ctx.channel().isActive()) {
-            peer = address(ctx.channel().remoteAddress());
+            peerIs(address(ctx.channel().remoteAddress()));
         }
     }
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
-        peer = address(ctx.channel().remoteAddress());
+        peerIs(address(ctx.channel().remoteAddress()));
         ctx.fireChannelActive();
+    }
+
+    private void peerIs(String address) {
+        peer = address;
+        peerNode = ClientAddress.node(address);
+        peerTrusted = edge.isTrustedProxy(address);
     }
 
     @Override
@@ -293,7 +303,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
      */
     private ClientHeaders headers(HttpHeaders h) {
         Set<String> hop = HopByHop.nominated(h);
-        ClientAddress address = ClientAddress.of(peer, scheme, h, hop, edge);
+        ClientAddress address = ClientAddress.of(peer, peerNode, peerTrusted, scheme, h, hop, edge);
         return new ClientHeaders(
                 h.get(HttpHeaderNames.HOST),
                 HopByHop.endToEnd(h, HttpHeaderNames.USER_AGENT, hop),
