@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  *
  * <p>HTTP/1.1 (plain, or over TLS when ALPN picks it) is one chain built by {@link
  * #addHttp1Handlers}: request-head deadline, obs-fold guard, strict codec, strict-request checks,
- * keep-alive, drain, bounded aggregation, the receiver, one request at a time. HTTP/2 is Netty's
+ * keep-alive, drain, request assembly (bodies counted and dropped), the receiver, one request at a time. HTTP/2 is Netty's
  * frame codec and multiplexer on the connection, and on each stream a child channel whose chain
  * ({@link #addStreamHandlers}) turns the stream's frames into the same request object and hands
  * it to the same receiver: one stream is one request through the same flow. Keep-alive,
@@ -212,10 +212,12 @@ public final class ClientChannelInitializer extends ChannelInitializer<Channel> 
                 Http2FrameCodecBuilder.forServer()
                         .initialSettings(initial)
                         .validateHeaders(true)
+                        // A connection told GOAWAY lets its streams finish; the drain's own bound is what ends them.
+                        .gracefulShutdownTimeoutMillis(settings.idleTimeout().toMillis())
                         .decoderEnforceMaxRstFramesPerWindow(http2.maxResetsPerWindow(), (int)
                                 Math.max(1, http2.resetWindow().toSeconds()))
                         .build());
-        p.addLast(H2_IDLE, new Http2IdleCloser());
+        p.addLast(H2_IDLE, new Http2IdleCloser(drain));
         p.addLast(H2_STREAMS, new Http2MultiplexHandler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {

@@ -17,6 +17,10 @@ import java.util.function.LongSupplier;
  * whatever is still open when the bound is over is closed then. The listener is closed by the
  * caller first, so nothing new arrives.
  *
+ * <p>An HTTP/2 connection is told at once, with GOAWAY(NO_ERROR): its streams in flight finish,
+ * and the client opens no new one on it (RFC 9113 §6.8); each stream counts as a request in
+ * flight until answered.
+ *
  * <p>Closing a quiet keep-alive connection a moment after its last response, rather than at
  * once, spares a client that is sending its next request the classic HTTP/1.1 race (RFC 9112
  * §9.3.1): that request is answered, with {@code Connection: close}.
@@ -120,7 +124,7 @@ public final class Drain {
         while (!connections.isEmpty() && ticker.getAsLong() < deadline) {
             long cutoff = ticker.getAsLong() - grace;
             for (Channel channel : connections) {
-                DrainHandler handler = channel.pipeline().get(DrainHandler.class);
+                Drainable handler = channel.pipeline().get(Drainable.class);
                 if (handler != null) {
                     channel.eventLoop().execute(() -> handler.closeIfQuietSince(channel, cutoff));
                 }

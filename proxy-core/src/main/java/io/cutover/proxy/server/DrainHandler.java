@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.LastHttpContent;
  * close} (the keep-alive handler then closes the connection after it). Sits after the
  * keep-alive handler in the pipeline so that handler sees the mark. All on the channel's loop.
  */
-final class DrainHandler extends ChannelDuplexHandler {
+final class DrainHandler extends ChannelDuplexHandler implements Drainable {
 
     private final Drain drain;
     private int inFlight;
@@ -78,7 +78,8 @@ final class DrainHandler extends ChannelDuplexHandler {
     }
 
     /** Closes the connection when it holds no request and has been quiet since before {@code cutoff}. */
-    void closeIfQuietSince(Channel channel, long cutoff) {
+    @Override
+    public void closeIfQuietSince(Channel channel, long cutoff) {
         if (inFlight == 0 && quietSince - cutoff < 0 && channel.isActive()) {
             channel.close();
         }
