@@ -13,6 +13,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.AsciiString;
 import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,16 +129,30 @@ public final class ClientResponses {
         return relay(origin, eventId, head, rewritten);
     }
 
+    /** The relayed header's canonical name, or null when {@code name} is not relayed. */
+    private static AsciiString relayed(CharSequence name) {
+        for (AsciiString candidate : RELAYED) {
+            if (candidate.length() == name.length() && candidate.contentEqualsIgnoreCase(name)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
     private FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head, List<String> setCookies) {
         FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, origin.status(), origin.content());
         HttpHeaders from = origin.headers();
         HttpHeaders to = out.headers();
         // A header the backend names in its Connection header was meant for Cutover's hop only.
         Set<String> hop = HopByHop.nominated(from);
-        for (AsciiString name : RELAYED) {
-            List<String> values = from.getAll(name);
-            if (!values.isEmpty() && !hop.contains(name.toString())) {
-                to.set(name, values);
+        // One pass over what the backend sent (a handful of headers), rather than a lookup and a
+        // list per relayed name: this runs for every answer.
+        Iterator<Map.Entry<CharSequence, CharSequence>> headers = from.iteratorCharSequence();
+        while (headers.hasNext()) {
+            Map.Entry<CharSequence, CharSequence> header = headers.next();
+            AsciiString name = relayed(header.getKey());
+            if (name != null && (hop.isEmpty() || !hop.contains(name.toString()))) {
+                to.add(name, header.getValue());
             }
         }
         if (!hop.contains("set-cookie")) {
