@@ -1,7 +1,5 @@
 package io.cutover.proxy.tls;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,11 +50,7 @@ class Http2LimitsTest {
     @Test
     void refusesStreamsBeyondTheConcurrentLimitAndServesTheOthers() throws Exception {
         // A slow primary keeps the first streams open while the client opens more.
-        it.primary.stubFor(any(anyUrl())
-                .willReturn(aResponse()
-                        .withStatus(302)
-                        .withHeader("Location", TlsCutover.LANDED)
-                        .withFixedDelay(1500)));
+        it.slowPrimary(1500);
         try (RawH2Client client = RawH2Client.connect(it.tlsPort(), it.certificates.caCertificate())) {
             List<Integer> streams = new ArrayList<>();
             for (int i = 0; i < MAX_STREAMS + 3; i++) {

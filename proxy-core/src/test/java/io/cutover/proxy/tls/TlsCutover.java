@@ -146,6 +146,16 @@ final class TlsCutover implements AutoCloseable {
         }
     }
 
+    /** The primary answers every request with the usual redirect, after {@code millis}: streams stay open meanwhile. */
+    void slowPrimary(int millis) {
+        primary.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                        com.github.tomakehurst.wiremock.client.WireMock.anyUrl())
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(302)
+                        .withHeader("Location", LANDED)
+                        .withFixedDelay(millis)));
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> nested(Map<String, Object> flat) {
         Map<String, Object> root = new LinkedHashMap<>();

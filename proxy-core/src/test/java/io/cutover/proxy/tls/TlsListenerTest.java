@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.cutover.proxy.testing.NettyLeaks;
+import io.cutover.proxy.tls.RawH2Client.Frame;
 import io.netty.handler.codec.http2.Http2Error;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +25,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -159,6 +162,41 @@ class TlsListenerTest {
             assertThat(served.headers().status().toString()).isEqualTo("302");
             assertThat(it.primary.findAll(anyRequestedFor(anyUrl()))).hasSize(1);
             assertThat(client.isOpen()).isTrue();
+        }
+    }
+
+    /**
+     * A drain over HTTP/2: the connection is told GOAWAY(NO_ERROR) at once, while its stream in
+     * flight is still waiting for the primary; that stream is answered, and then the connection
+     * closes and the drain ends clean.
+     */
+    @Test
+    void tellsTheConnectionToGoAwayAndFinishesTheStreamInFlight() throws Exception {
+        it.slowPrimary(1500);
+        try (RawH2Client client = RawH2Client.connect(it.tlsPort(), it.certificates.caCertificate())) {
+            int stream = client.request(client.get(TlsCutover.CLICK));
+            client.flush();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (it.primary.findAll(anyRequestedFor(anyUrl())).isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(10);
+            }
+
+            CompletableFuture<Boolean> drained = it.cutover.drain();
+            Frame goAway = client.await(f -> f.type().equals("GOAWAY"), 5);
+            Frame answer = client.answer(stream, 10);
+
+            assertThat(goAway).as("GOAWAY").isNotNull();
+            assertThat(goAway.errorCode()).isEqualTo(Http2Error.NO_ERROR.code());
+            assertThat(answer.type()).isEqualTo("HEADERS");
+            assertThat(answer.headers().status().toString()).isEqualTo("302");
+            List<Frame> frames = client.frames();
+            assertThat(frames.indexOf(goAway))
+                    .as("GOAWAY came while the stream was in flight")
+                    .isLessThan(frames.indexOf(answer));
+            assertThat(drained.get(15, TimeUnit.SECONDS))
+                    .as("every request answered")
+                    .isTrue();
+            assertThat(client.awaitClosed(5)).as("connection closed").isTrue();
         }
     }
 
