@@ -72,68 +72,7 @@ public final class TrackingFlow {
      * @param retryQueue where locally answered events go before their answer leaves
      * @param queueReserve the part of each deadline kept for the retry queue's wait
      * @param clock the wall clock of queued events' times
-     */
-    public TrackingFlow(
-            Supplier<Translator> translator,
-            Origins origins,
-            EventIds eventIds,
-            Deadlines deadlines,
-            String fallbackLanding,
-            ClientResponses responses,
-            FlowObserver observer,
-            RetryQueue retryQueue,
-            Duration queueReserve,
-            Clock clock,
-            LongSupplier ticker) {
-        this(
-                translator,
-                origins,
-                eventIds,
-                deadlines,
-                fallbackLanding,
-                responses,
-                observer,
-                retryQueue,
-                queueReserve,
-                clock,
-                ticker,
-                new RedirectGuard(translator, fallbackLanding, null),
-                ClientRateLimit.NONE);
-    }
-
-    /** The same, with the guard every click's {@code Location} passes (its replacements counted). */
-    public TrackingFlow(
-            Supplier<Translator> translator,
-            Origins origins,
-            EventIds eventIds,
-            Deadlines deadlines,
-            String fallbackLanding,
-            ClientResponses responses,
-            FlowObserver observer,
-            RetryQueue retryQueue,
-            Duration queueReserve,
-            Clock clock,
-            LongSupplier ticker,
-            RedirectGuard redirects) {
-        this(
-                translator,
-                origins,
-                eventIds,
-                deadlines,
-                fallbackLanding,
-                responses,
-                observer,
-                retryQueue,
-                queueReserve,
-                clock,
-                ticker,
-                redirects,
-                ClientRateLimit.NONE);
-    }
-
-    /**
-     * The same, with the guard every click's {@code Location} passes and each client's allowance.
-     *
+     * @param redirects the guard every click's {@code Location} passes
      * @param rateLimit each client's allowance: a click over it is answered 429, a conversion
      *     over it is queued for replay (and answered with the GIF), never dropped
      */

@@ -172,7 +172,9 @@ class PixelAnswerFuzzTest {
                 retryQueue,
                 Duration.ZERO,
                 Clock.systemUTC(),
-                System::nanoTime);
+                System::nanoTime,
+                new RedirectGuard(() -> translator, "https://fallback.example/", null),
+                ClientRateLimit.NONE);
     }
 
     @AfterAll

@@ -9,9 +9,11 @@ import io.cutover.proxy.EventIds;
 import io.cutover.proxy.config.Deadlines;
 import io.cutover.proxy.config.ServerSettings;
 import io.cutover.proxy.config.TransportKind;
+import io.cutover.proxy.flow.ClientRateLimit;
 import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.Exchange;
 import io.cutover.proxy.flow.FlowObserver;
+import io.cutover.proxy.flow.RedirectGuard;
 import io.cutover.proxy.flow.RejectReason;
 import io.cutover.proxy.flow.TrackingFlow;
 import io.cutover.proxy.testing.NettyLeaks;
@@ -68,7 +70,9 @@ class ClientRequestReceiverTest {
                 null,
                 Duration.ZERO,
                 java.time.Clock.systemUTC(),
-                System::nanoTime);
+                System::nanoTime,
+                new RedirectGuard(() -> null, "https://fallback.example/", null),
+                ClientRateLimit.NONE);
         return new EmbeddedChannel(new ClientChannelInitializer(SETTINGS, flow, System::nanoTime));
     }
 
