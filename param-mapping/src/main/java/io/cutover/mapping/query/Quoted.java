@@ -14,16 +14,28 @@ public final class Quoted {
 
     /** {@code 'abc'}, shortened with {@code …} past {@link #MAX} characters. */
     public static String of(String value) {
-        int shown = Math.min(value.length(), MAX);
-        StringBuilder text = new StringBuilder(shown + 3);
-        text.append('\'');
+        return "'" + shown(value, MAX) + "'";
+    }
+
+    /** {@code 'abc'}, shortened with {@code …} past {@code max} characters. */
+    public static String of(String value, int max) {
+        return "'" + shown(value, max) + "'";
+    }
+
+    /**
+     * The value as a message may show it, without quotes: at most {@code max} characters (then
+     * {@code …}), anything outside printable ASCII, and markup, as {@code ?}.
+     */
+    public static String shown(String value, int max) {
+        int shown = Math.min(value.length(), max);
+        StringBuilder text = new StringBuilder(shown + 1);
         for (int i = 0; i < shown; i++) {
             char c = value.charAt(i);
             text.append(c < 0x20 || c > 0x7E || c == '<' || c == '>' || c == '"' || c == '\\' ? '?' : c);
         }
-        if (value.length() > MAX) {
+        if (value.length() > max) {
             text.append('…');
         }
-        return text.append('\'').toString();
+        return text.toString();
     }
 }

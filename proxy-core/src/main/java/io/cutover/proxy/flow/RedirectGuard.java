@@ -5,8 +5,8 @@ import io.cutover.mapping.MappingResult;
 import io.cutover.mapping.Translator;
 import io.cutover.mapping.Unmapped;
 import io.cutover.mapping.directory.Merchant;
+import io.cutover.mapping.query.Quoted;
 import io.cutover.ops.metrics.RedirectMetrics;
-import io.cutover.web.ControlCharacters;
 import io.cutover.web.RedirectProblem;
 import io.cutover.web.SafeRedirect;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -106,7 +106,7 @@ public final class RedirectGuard {
                     exchange.eventId(),
                     source.tag(),
                     problem.tag(),
-                    printable(locations.get(0)));
+                    Quoted.shown(locations.get(0), 200));
         }
         return problem;
     }
@@ -123,14 +123,5 @@ public final class RedirectGuard {
         }
         Optional<Merchant> found = translator.get().directory().merchant(id);
         return found.orElse(null);
-    }
-
-    private static String printable(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), 200));
-        for (int i = 0; i < s.length() && out.length() < 200; i++) {
-            char c = s.charAt(i);
-            out.append(ControlCharacters.isControl(c) ? '?' : c);
-        }
-        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.cutover.proxy.server;
 
+import io.cutover.mapping.query.Quoted;
 import io.cutover.proxy.config.EdgeSettings;
 import io.cutover.proxy.config.ServerSettings;
 import io.cutover.proxy.flow.ClientHeaders;
@@ -7,7 +8,6 @@ import io.cutover.proxy.flow.ClientResponses;
 import io.cutover.proxy.flow.HopByHop;
 import io.cutover.proxy.flow.RejectReason;
 import io.cutover.proxy.flow.TrackingFlow;
-import io.cutover.web.ControlCharacters;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -275,7 +275,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             return cause.getMessage();
         }
         String message = cause == null ? null : cause.getMessage();
-        return "malformed HTTP request" + (message == null ? "" : " (" + printable(message) + ")");
+        return "malformed HTTP request" + (message == null ? "" : " (" + Quoted.shown(message, 200) + ")");
     }
 
     /** Origin form ({@code /r.cfm?…}); absolute form is reduced to it; anything else is refused. */
@@ -333,15 +333,6 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             return zone < 0 ? literal : literal.substring(0, zone);
         }
         return "-";
-    }
-
-    private static String printable(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), 200));
-        for (int i = 0; i < s.length() && out.length() < 200; i++) {
-            char c = s.charAt(i);
-            out.append(ControlCharacters.isControl(c) ? '?' : c);
-        }
-        return out.toString();
     }
 
     @Override

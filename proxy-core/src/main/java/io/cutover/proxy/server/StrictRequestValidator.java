@@ -1,5 +1,6 @@
 package io.cutover.proxy.server;
 
+import io.cutover.mapping.query.Quoted;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderResult;
@@ -74,7 +75,7 @@ final class StrictRequestValidator extends ChannelInboundHandlerAdapter {
         }
         String host = hosts.get(0);
         if (!isHost(host)) {
-            return "Host '" + printable(host) + "' (expected: a host name or address, with an optional port)";
+            return "Host " + Quoted.of(host, 100) + " (expected: a host name or address, with an optional port)";
         }
         if (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING)) {
             return "Transfer-Encoding on a request (expected: none; tracking requests have no body)";
@@ -145,14 +146,5 @@ final class StrictRequestValidator extends ChannelInboundHandlerAdapter {
             }
         }
         return true;
-    }
-
-    private static String printable(String s) {
-        StringBuilder out = new StringBuilder(Math.min(s.length(), 100));
-        for (int i = 0; i < s.length() && out.length() < 100; i++) {
-            char c = s.charAt(i);
-            out.append(c < 0x20 || c >= 0x7f ? '?' : c);
-        }
-        return out.toString();
     }
 }
