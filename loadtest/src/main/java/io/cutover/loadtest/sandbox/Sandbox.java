@@ -273,22 +273,7 @@ public final class Sandbox implements AutoCloseable {
         flat.put("server.max-connections", 0);
         flat.put("server.max-connections-per-client", 0);
         flat.putAll(overrides);
-        return nested(flat);
-    }
-
-    /** Dotted keys as the nested maps a YAML file would give. */
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> flat) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : flat.entrySet()) {
-            String[] parts = entry.getKey().split("\\.");
-            Map<String, Object> node = root;
-            for (int i = 0; i < parts.length - 1; i++) {
-                node = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
-            }
-            node.put(parts[parts.length - 1], entry.getValue());
-        }
-        return root;
+        return ConfigLoader.treeOf(flat);
     }
 
     public SimulatedAwin awin() {

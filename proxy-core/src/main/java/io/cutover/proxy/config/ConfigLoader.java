@@ -60,6 +60,25 @@ public final class ConfigLoader {
     }
 
     /**
+     * Dotted keys ({@code server.port}) as the nested maps a YAML file would give, in the order
+     * given: how the sandbox, the scenarios' child process and tests write a configuration.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> treeOf(Map<String, Object> dotted) {
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : dotted.entrySet()) {
+            String[] parts = entry.getKey().split("\\.");
+            Map<String, Object> node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = (Map<String, Object>)
+                        node.computeIfAbsent(parts[i], k -> new java.util.LinkedHashMap<String, Object>());
+            }
+            node.put(parts[parts.length - 1], entry.getValue());
+        }
+        return root;
+    }
+
+    /**
      * Builds a configuration from an already parsed tree: the sandbox and tests use this with
      * their own maps.
      */

@@ -77,7 +77,7 @@ final class GuardedCutover implements AutoCloseable {
         flat.putAll(overrides);
         warmUp(primary);
         warmUp(legacy);
-        CutoverConfig config = ConfigLoader.fromTree("test", nested(flat), Map.of(), Path.of("."));
+        CutoverConfig config = ConfigLoader.fromTree("test", ConfigLoader.treeOf(flat), Map.of(), Path.of("."));
         try {
             cutover = Cutover.start(
                     config, new Translator(MappingTable.builtIn(), FileDirectory.sample()), clock, System::nanoTime);
@@ -134,20 +134,6 @@ final class GuardedCutover implements AutoCloseable {
 
     double events(String fate) throws IOException, InterruptedException {
         return metric("cutover_events_total", "fate=\"" + fate + "\",kind=\"r.cfm\"");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> flat) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : flat.entrySet()) {
-            String[] parts = entry.getKey().split("\\.");
-            Map<String, Object> node = root;
-            for (int i = 0; i < parts.length - 1; i++) {
-                node = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
-            }
-            node.put(parts[parts.length - 1], entry.getValue());
-        }
-        return root;
     }
 
     @Override

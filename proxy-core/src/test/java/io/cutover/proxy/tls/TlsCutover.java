@@ -89,7 +89,7 @@ final class TlsCutover implements AutoCloseable {
         flat.put("spool.dir", dir.resolve("spool").toString());
         flat.putAll(overrides);
         try {
-            CutoverConfig config = ConfigLoader.fromTree("test", nested(flat), Map.of(), Path.of("."));
+            CutoverConfig config = ConfigLoader.fromTree("test", ConfigLoader.treeOf(flat), Map.of(), Path.of("."));
             cutover = Cutover.start(
                     config,
                     new Translator(MappingTable.builtIn(), FileDirectory.sample()),
@@ -154,19 +154,5 @@ final class TlsCutover implements AutoCloseable {
                         .withStatus(302)
                         .withHeader("Location", LANDED)
                         .withFixedDelay(millis)));
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> nested(Map<String, Object> flat) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : flat.entrySet()) {
-            String[] parts = entry.getKey().split("\\.");
-            Map<String, Object> node = root;
-            for (int i = 0; i < parts.length - 1; i++) {
-                node = (Map<String, Object>) node.computeIfAbsent(parts[i], k -> new LinkedHashMap<String, Object>());
-            }
-            node.put(parts[parts.length - 1], entry.getValue());
-        }
-        return root;
     }
 }
