@@ -1,28 +1,24 @@
 package io.cutover.loadtest.scenario;
 
 import io.cutover.loadtest.ledger.FateRecord;
+import io.cutover.loadtest.sandbox.ServeProcess;
 import io.cutover.loadtest.sim.SimulatedAwin;
 import io.cutover.loadtest.sim.SimulatedShareASale;
 import io.cutover.loadtest.sim.SimulatorOptions;
 import io.cutover.loadtest.sqs.SandboxSqs;
 import io.cutover.mapping.directory.FileDirectory;
 import io.cutover.mapping.directory.Merchant;
-import io.cutover.proxy.cli.CutoverMain;
-import java.io.BufferedReader;
+import io.cutover.proxy.config.ConfigLoader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code cutover serve} in a JVM of its own, between simulators and an SQS in this process: the
@@ -33,7 +29,6 @@ import java.util.regex.Pattern;
  */
 final class ChildProcessStage implements Stage {
 
-    private static final Pattern LISTENING = Pattern.compile("cutover: listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final long START_TIMEOUT_SECONDS = 90;
     private static final long STOP_TIMEOUT_SECONDS = 30;
 
@@ -85,18 +80,8 @@ final class ChildProcessStage implements Stage {
         accessLogs.add(accessLog);
         Path config =
                 Files.writeString(workDir.resolve("cutover-" + generation + ".yaml"), config(listenPort, accessLog));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CutoverMain.class.getName(),
-                        "serve",
-                        "--config",
-                        config.toString())
-                .redirectError(workDir.resolve("cutover-" + generation + ".err").toFile())
-                .start();
-        port = listeningPort(process);
+        process = ServeProcess.start(config, workDir.resolve("cutover-" + generation + ".err"));
+        port = ServeProcess.listeningPort(process, Duration.ofSeconds(START_TIMEOUT_SECONDS));
     }
 
     /** The sandbox's budgets (the same as {@code Sandbox}), with the scenario's overrides. */
@@ -142,54 +127,9 @@ final class ChildProcessStage implements Stage {
         try {
             return new com.fasterxml.jackson.databind.ObjectMapper()
                     .writerWithDefaultPrettyPrinter()
-                    .writeValueAsString(nested(flat));
+                    .writeValueAsString(ConfigLoader.treeOf(flat));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> nested(Map<String, Object> flat) {
-        Map<String, Object> root = new java.util.LinkedHashMap<>();
-        for (Map.Entry<String, Object> entry : flat.entrySet()) {
-            String[] parts = entry.getKey().split("\\.");
-            Map<String, Object> node = root;
-            for (int i = 0; i < parts.length - 1; i++) {
-                node = (Map<String, Object>)
-                        node.computeIfAbsent(parts[i], k -> new java.util.LinkedHashMap<String, Object>());
-            }
-            node.put(parts[parts.length - 1], entry.getValue());
-        }
-        return root;
-    }
-
-    /** Reads the child's banner for its port, and keeps reading its output so that it never blocks. */
-    private static int listeningPort(Process process) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(
-                () -> {
-                    try (BufferedReader out = new BufferedReader(
-                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                        String line;
-                        while ((line = out.readLine()) != null) {
-                            Matcher m = LISTENING.matcher(line);
-                            if (m.find()) {
-                                port.complete(Integer.parseInt(m.group(1)));
-                            }
-                        }
-                        port.completeExceptionally(new IllegalStateException("cutover serve exited before listening"));
-                    } catch (IOException e) {
-                        port.completeExceptionally(e);
-                    }
-                },
-                "cutover-child-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            return port.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
-            throw e;
         }
     }
 

@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.cutover.failover.queue.SqsSender;
+import io.cutover.loadtest.sandbox.ServeProcess;
 import io.cutover.loadtest.sim.Fault;
 import io.cutover.loadtest.sim.SimulatedAwin;
 import io.cutover.loadtest.sim.SimulatedShareASale;
 import io.cutover.loadtest.sqs.SandboxSqs;
 import io.cutover.loadtest.testing.RawConnection;
 import io.cutover.loadtest.testing.TestHttp;
-import io.cutover.proxy.cli.CutoverMain;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +29,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -49,7 +43,6 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageRequest;
  */
 class SigtermDrainTest {
 
-    private static final Pattern LISTENING = Pattern.compile("cutover: listening on 127\\.0\\.0\\.1:(\\d+)");
     /** Fewer than the breakers' minimum calls: they stay closed for the load that follows. */
     private static final int SPOOLED_CLICKS = 8;
 
@@ -285,38 +278,10 @@ class SigtermDrainTest {
     }
 
     private Process serve(Path config) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        CutoverMain.class.getName(),
-                        "serve",
-                        "--config",
-                        config.toString())
-                .redirectError(dir.resolve("cutover.err").toFile())
-                .start();
+        return ServeProcess.start(config, dir.resolve("cutover.err"));
     }
 
     private static int port(Process process) throws Exception {
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader out =
-                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) {
-                        port.complete(Integer.parseInt(m.group(1)));
-                    }
-                }
-                port.completeExceptionally(new IllegalStateException("cutover serve exited before listening"));
-            } catch (Exception e) {
-                port.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        return port.get(60, TimeUnit.SECONDS);
+        return ServeProcess.listeningPort(process, Duration.ofSeconds(60));
     }
 }

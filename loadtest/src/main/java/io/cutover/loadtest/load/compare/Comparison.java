@@ -8,7 +8,7 @@ import io.cutover.loadtest.load.LoadPlan;
 import io.cutover.loadtest.load.LoadReport;
 import io.cutover.loadtest.load.LoadResult;
 import io.cutover.loadtest.load.RequestMix;
-import io.cutover.proxy.cli.CutoverMain;
+import io.cutover.loadtest.sandbox.ServeProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -21,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,7 +159,7 @@ public final class Comparison {
             started.add(proxy);
             TargetProcess cutover = TargetProcess.start(
                     CUTOVER,
-                    cutoverCommand(cutoverConfig),
+                    ServeProcess.command(cutoverConfig, options.jvmOptions()),
                     cutoverPort,
                     dir.resolve("cutover.log"),
                     Duration.ofSeconds(90));
@@ -406,21 +405,6 @@ public final class Comparison {
                 dir.resolve("nginx.conf").toString(),
                 "-e",
                 dir.resolve("error.log").toString());
-    }
-
-    private List<String> cutoverCommand(Path config) {
-        return cutoverCommand(config, options.jvmOptions());
-    }
-
-    static List<String> cutoverCommand(Path config, List<String> jvmOptions) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(jvmOptions);
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(CutoverMain.class.getName());
-        command.addAll(Arrays.asList("serve", "--config", config.toString()));
-        return command;
     }
 
     /**

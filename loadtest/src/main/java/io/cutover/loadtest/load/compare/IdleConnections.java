@@ -7,6 +7,7 @@ import io.cutover.loadtest.load.LoadModel;
 import io.cutover.loadtest.load.LoadPlan;
 import io.cutover.loadtest.load.RequestCorpus;
 import io.cutover.loadtest.load.RequestMix;
+import io.cutover.loadtest.sandbox.ServeProcess;
 import io.cutover.proxy.config.TransportKind;
 import io.cutover.proxy.server.Transport;
 import io.netty.bootstrap.Bootstrap;
@@ -83,7 +84,7 @@ public final class IdleConnections {
                         Duration.ofSeconds(10));
                 TargetProcess cutover = TargetProcess.start(
                         "cutover",
-                        Comparison.cutoverCommand(config, jvmOptions),
+                        ServeProcess.command(config, jvmOptions),
                         ports[1],
                         dir.resolve("cutover.log"),
                         Duration.ofSeconds(90))) {
