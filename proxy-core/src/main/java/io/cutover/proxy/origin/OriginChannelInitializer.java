@@ -6,14 +6,13 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpDecoderConfig;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds an origin connection's pipeline, in flow order: TLS, response start, HTTP codec,
- * aggregation, idle, receiver.
+ * Builds an origin connection's pipeline, in flow order: TLS, response start, HTTP codec, response
+ * assembly, idle, receiver.
  */
 final class OriginChannelInitializer extends ChannelInitializer<Channel> {
 
@@ -54,7 +53,7 @@ final class OriginChannelInitializer extends ChannelInitializer<Channel> {
                                 .setMaxHeaderSize(MAX_HEADER_SIZE),
                         false,
                         false));
-        p.addLast(AGGREGATOR, new HttpObjectAggregator(settings.maxResponseSize()));
+        p.addLast(AGGREGATOR, new ResponseAssembler(settings.maxResponseSize()));
         p.addLast(IDLE, new IdleStateHandler(0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS));
         p.addLast(RECEIVER, receiver);
     }
