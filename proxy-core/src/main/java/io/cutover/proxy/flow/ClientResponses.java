@@ -3,8 +3,11 @@ package io.cutover.proxy.flow;
 import io.cutover.cookie.BridgedAnswer;
 import io.cutover.failover.Fate;
 import io.cutover.failover.LocalAnswer;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -140,7 +143,7 @@ public final class ClientResponses {
     }
 
     private FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head, List<String> setCookies) {
-        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, origin.status(), origin.content());
+        FullHttpResponse out = response(origin.status(), origin.content());
         HttpHeaders from = origin.headers();
         HttpHeaders to = out.headers();
         // A header the backend names in its Connection header was meant for Cutover's hop only.
@@ -192,10 +195,8 @@ public final class ClientResponses {
 
     /** Cutover's own answer: a redirect, a pixel, or a 502. Never cached: it stands in for a click. */
     public FullHttpResponse local(LocalAnswer answer, String eventId) {
-        FullHttpResponse out = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()),
-                Unpooled.wrappedBuffer(answer.body()));
+        FullHttpResponse out =
+                response(HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
         HttpHeaders h = out.headers();
         if (answer.location() != null) {
             h.set(HttpHeaderNames.LOCATION, answer.location());
@@ -213,13 +214,26 @@ public final class ClientResponses {
     public static FullHttpResponse error(HttpResponseStatus status, String reason, String eventId) {
         byte[] body =
                 (status.code() + " " + status.reasonPhrase() + ": " + reason + "\n").getBytes(StandardCharsets.UTF_8);
-        FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        FullHttpResponse out = response(status, Unpooled.wrappedBuffer(body));
         HttpHeaders h = out.headers();
         h.set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
         h.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
         h.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         tag(h, eventId);
         return out;
+    }
+
+    /**
+     * An HTTP/1.1 response with room for headers and none for trailers: Cutover sends none, and
+     * the empty trailers of Netty's default constructor would be a map per answer.
+     */
+    private static FullHttpResponse response(HttpResponseStatus status, ByteBuf content) {
+        return new DefaultFullHttpResponse(
+                HttpVersion.HTTP_1_1,
+                status,
+                content,
+                DefaultHttpHeadersFactory.headersFactory().newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
     }
 
     /** Extra headers a handler wants on an error, e.g. {@code Allow} on a 405. */

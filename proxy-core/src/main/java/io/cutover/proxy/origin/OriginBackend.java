@@ -9,6 +9,8 @@ import io.cutover.proxy.flow.Exchange;
 import io.cutover.proxy.flow.ProxyHeaderNames;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -79,8 +81,14 @@ public final class OriginBackend implements Backend<Exchange, FullHttpResponse> 
     }
 
     private FullHttpRequest request(Exchange exchange, String uri) {
-        FullHttpRequest request =
-                new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, exchange.method(), uri, Unpooled.EMPTY_BUFFER);
+        // No trailers: the empty ones of the default constructor would be a map per request.
+        FullHttpRequest request = new DefaultFullHttpRequest(
+                HttpVersion.HTTP_1_1,
+                exchange.method(),
+                uri,
+                Unpooled.EMPTY_BUFFER,
+                DefaultHttpHeadersFactory.headersFactory().newHeaders(),
+                EmptyHttpHeaders.INSTANCE);
         HttpHeaders h = request.headers();
         ClientHeaders client = exchange.headers();
         h.set(HttpHeaderNames.HOST, settings.hostHeader());
