@@ -8,6 +8,7 @@ import io.cutover.proxy.flow.ProxyHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -27,26 +28,15 @@ import java.util.Set;
 record ClientAddress(String clientIp, String forwardedFor, String forwarded, String proto) {
 
     static ClientAddress of(String peer, String scheme, HttpHeaders h, Set<String> nominated, EdgeSettings edge) {
-        return of(peer, node(peer), edge.isTrustedProxy(peer), scheme, h, nominated, edge);
+        return of(new Peer(peer, scheme, edge), h, nominated, edge);
     }
 
-    /**
-     * The same, with what depends on the peer alone worked out once per connection.
-     *
-     * @param node the peer as a {@code Forwarded} node ({@link #node})
-     * @param trusted whether the peer is a trusted proxy
-     */
-    static ClientAddress of(
-            String peer,
-            String node,
-            boolean trusted,
-            String scheme,
-            HttpHeaders h,
-            Set<String> nominated,
-            EdgeSettings edge) {
-        String host = HopByHop.endToEnd(h, HttpHeaderNames.HOST, nominated);
-        String hop = element(node, scheme, host);
-        if (!trusted) {
+    /** The same, with what depends on the connection alone worked out once for it ({@link Peer}). */
+    static ClientAddress of(Peer connection, HttpHeaders h, Set<String> nominated, EdgeSettings edge) {
+        String peer = connection.address;
+        String scheme = connection.scheme;
+        String hop = connection.element(HopByHop.endToEnd(h, HttpHeaderNames.HOST, nominated));
+        if (!connection.trusted) {
             return new ClientAddress(peer, peer, hop, scheme);
         }
         String chain = joined(h.getAll(ProxyHeaderNames.X_FORWARDED_FOR), ProxyHeaderNames.X_FORWARDED_FOR, nominated);
@@ -96,13 +86,43 @@ record ClientAddress(String clientIp, String forwardedFor, String forwarded, Str
         return address != null && IpRange.address(address) != null ? address : peer;
     }
 
+    /**
+     * One connection's peer: its address, whether it is a trusted proxy, and this hop's {@code
+     * Forwarded} element. The element depends on the peer, the scheme and the request's Host, and
+     * the Host of a keep-alive connection rarely changes, so it is built again only when it does.
+     * Used on the connection's event loop only.
+     */
+    static final class Peer {
+        private final String address;
+        private final String node;
+        private final boolean trusted;
+        private final String scheme;
+        private String host;
+        private String element;
+
+        Peer(String address, String scheme, EdgeSettings edge) {
+            this.address = address;
+            this.node = node(address);
+            this.trusted = edge.isTrustedProxy(address);
+            this.scheme = scheme;
+        }
+
+        /** This hop's {@code Forwarded} element: {@code for=…;proto=…;host="…"}. */
+        String element(String requestHost) {
+            if (element == null || !Objects.equals(requestHost, host)) {
+                host = requestHost;
+                element = forwardedElement(node, scheme, requestHost);
+            }
+            return element;
+        }
+    }
+
     /** The peer as a {@code Forwarded} node (RFC 7239 §6): an IPv4 address, a quoted IPv6 one, or {@code unknown}. */
     static String node(String peer) {
         return peer.indexOf(':') >= 0 ? "\"[" + peer + "]\"" : IpRange.address(peer) != null ? peer : "unknown";
     }
 
-    /** This hop's {@code Forwarded} element: {@code for=…;proto=…;host="…"}. */
-    private static String element(String node, String scheme, String host) {
+    private static String forwardedElement(String node, String scheme, String host) {
         StringBuilder out = new StringBuilder(48)
                 .append("for=")
                 .append(node)

@@ -61,9 +61,16 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
 
     private String peer = "-";
     /** What depends on the peer alone, worked out once per connection. */
-    private String peerNode = "unknown";
+    private ClientAddress.Peer connection;
 
-    private boolean peerTrusted;
+    private ClientAddress.Peer connection() {
+        if (connection == null) {
+            // A request before the connection said it was open: only channels made in tests.
+            connection = new ClientAddress.Peer(peer, scheme, edge);
+        }
+        return connection;
+    }
+
     private boolean inFlight;
     private ArrayDeque<FullHttpRequest> waiting;
     private boolean paused;
@@ -101,8 +108,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
 
     private void peerIs(String address) {
         peer = address;
-        peerNode = ClientAddress.node(address);
-        peerTrusted = edge.isTrustedProxy(address);
+        connection = new ClientAddress.Peer(address, scheme, edge);
     }
 
     @Override
@@ -303,7 +309,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
      */
     private ClientHeaders headers(HttpHeaders h) {
         Set<String> hop = HopByHop.nominated(h);
-        ClientAddress address = ClientAddress.of(peer, peerNode, peerTrusted, scheme, h, hop, edge);
+        ClientAddress address = ClientAddress.of(connection(), h, hop, edge);
         return new ClientHeaders(
                 h.get(HttpHeaderNames.HOST),
                 HopByHop.endToEnd(h, HttpHeaderNames.USER_AGENT, hop),
