@@ -3,6 +3,7 @@ package io.cutover.proxy.origin;
 import io.cutover.failover.Attempt;
 import io.cutover.failover.BackendFailure;
 import io.cutover.failover.ResponsePolicy;
+import io.cutover.proxy.server.FlushBatch;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
@@ -86,7 +87,7 @@ final class OriginCall {
         reused = ready.reused();
         written = false;
         receiver().begin(this);
-        ch.writeAndFlush(request.get()).addListener(write -> {
+        ch.write(request.get()).addListener(write -> {
             if (done || channel != ch) {
                 // The call ended, or moved to another connection, while this write was pending.
                 return;
@@ -100,6 +101,8 @@ final class OriginCall {
                 retryOrFail(BackendFailure.WRITE, String.valueOf(write.cause()));
             }
         });
+        // Sent with the other requests of this pass of the event loop (FlushBatch).
+        FlushBatch.flushSoon(ch);
     }
 
     /**

@@ -224,7 +224,7 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
             response.release();
             return;
         }
-        ctx.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
+        ctx.write(response).addListener((ChannelFutureListener) f -> {
             inFlight = false;
             if (f.isSuccess()) {
                 next(ctx);
@@ -232,6 +232,8 @@ final class ClientRequestReceiver extends ChannelInboundHandlerAdapter {
                 f.channel().close();
             }
         });
+        // Sent with the other answers of this pass of the event loop (FlushBatch).
+        FlushBatch.flushSoon(ctx.channel());
     }
 
     private void reject(
