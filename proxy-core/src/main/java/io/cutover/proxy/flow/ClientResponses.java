@@ -72,7 +72,7 @@ public final class ClientResponses {
     /**
      * A tracked click's answer from the backend of {@code fate}: its cookies kept by the
      * merchant's phase and the shopper's consent, scoped to the legacy host, and the click
-     * references merged into its {@code Location}. Takes ownership of {@code origin}'s content.
+     * references merged into its {@code Location}. Takes ownership of {@code origin}.
      */
     public FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head, Exchange exchange, Fate fate) {
         if (cookies == null) {
@@ -120,7 +120,8 @@ public final class ClientResponses {
     }
 
     /**
-     * The backend's response as the client gets it. Takes ownership of {@code origin}'s content.
+     * The backend's response as the client gets it: {@code origin} itself, its headers cut down to
+     * what is relayed. Takes ownership of {@code origin}.
      *
      * @param head whether the client asked with HEAD (the origin's Content-Length is kept)
      */
@@ -143,34 +144,42 @@ public final class ClientResponses {
     }
 
     private FullHttpResponse relay(FullHttpResponse origin, String eventId, boolean head, List<String> setCookies) {
-        FullHttpResponse out = response(origin.status(), origin.content());
-        HttpHeaders from = origin.headers();
-        HttpHeaders to = out.headers();
+        HttpHeaders h = origin.headers();
         // A header the backend names in its Connection header was meant for Cutover's hop only.
-        Set<String> hop = HopByHop.nominated(from);
-        // One pass over what the backend sent (a handful of headers), rather than a lookup and a
-        // list per relayed name: this runs for every answer.
-        Iterator<Map.Entry<CharSequence, CharSequence>> headers = from.iteratorCharSequence();
+        Set<String> hop = HopByHop.nominated(h);
+        String length = head ? h.get(HttpHeaderNames.CONTENT_LENGTH) : null;
+        // The backend's answer goes on in place, less what is not relayed: no second header table
+        // per answer, and no second check of values the decoder checked. Its iterator cannot
+        // remove, so the names are gathered first (a handful; this runs for every answer).
+        CharSequence[] dropped = null;
+        int count = 0;
+        Iterator<Map.Entry<CharSequence, CharSequence>> headers = h.iteratorCharSequence();
         while (headers.hasNext()) {
-            Map.Entry<CharSequence, CharSequence> header = headers.next();
-            AsciiString name = relayed(header.getKey());
-            if (name != null && (hop.isEmpty() || !hop.contains(name.toString()))) {
-                to.add(name, header.getValue());
+            CharSequence name = headers.next().getKey();
+            AsciiString relayed = relayed(name);
+            if (relayed == null || (!hop.isEmpty() && hop.contains(relayed.toString()))) {
+                if (dropped == null) {
+                    dropped = new CharSequence[h.size()];
+                }
+                dropped[count++] = name;
             }
+        }
+        for (int i = 0; i < count; i++) {
+            h.remove(dropped[i]);
         }
         if (!hop.contains("set-cookie")) {
             for (String cookie : setCookies) {
-                to.add(HttpHeaderNames.SET_COOKIE, cookie);
+                h.add(HttpHeaderNames.SET_COOKIE, cookie);
             }
         }
-        String length = from.get(HttpHeaderNames.CONTENT_LENGTH);
-        if (head && length != null) {
-            to.set(HttpHeaderNames.CONTENT_LENGTH, length);
+        if (length != null) {
+            h.set(HttpHeaderNames.CONTENT_LENGTH, length);
         } else {
-            to.setInt(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
+            h.setInt(HttpHeaderNames.CONTENT_LENGTH, origin.content().readableBytes());
         }
-        tag(to, eventId);
-        return out;
+        tag(h, eventId);
+        origin.setProtocolVersion(HttpVersion.HTTP_1_1);
+        return origin;
     }
 
     /**
