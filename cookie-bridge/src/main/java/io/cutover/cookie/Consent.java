@@ -68,18 +68,23 @@ public record Consent(boolean refused, boolean unreadable) {
             }
             int eq = rawQuery.indexOf('=', start);
             if (eq > start && eq < end) {
-                String name = rawQuery.substring(start, eq);
-                if (cons == null && name.equalsIgnoreCase("cons")) {
+                // Names are matched in place: no string for each of the click's parameters.
+                if (cons == null && isName(rawQuery, start, eq, "cons")) {
                     cons = decode(rawQuery, eq + 1, end);
-                } else if (gdpr == null && name.equalsIgnoreCase("gdpr")) {
+                } else if (gdpr == null && isName(rawQuery, start, eq, "gdpr")) {
                     gdpr = decode(rawQuery, eq + 1, end);
-                } else if (gdprConsent == null && name.equalsIgnoreCase("gdpr_consent")) {
+                } else if (gdprConsent == null && isName(rawQuery, start, eq, "gdpr_consent")) {
                     gdprConsent = decode(rawQuery, eq + 1, end);
                 }
             }
             pos = end + 1;
         }
         return of(cons, gdpr, gdprConsent, vendorId);
+    }
+
+    /** {@code query[start, end)} equals {@code name} ignoring case, as {@link String#equalsIgnoreCase}. */
+    private static boolean isName(String query, int start, int end, String name) {
+        return end - start == name.length() && query.regionMatches(true, start, name, 0, name.length());
     }
 
     private static String decode(String s, int from, int to) {

@@ -88,26 +88,37 @@ public final class SetCookieScope {
         boolean secureSeen = false;
         boolean httpOnly = false;
         boolean partitioned = false;
-        StringBuilder extensions = new StringBuilder();
+        StringBuilder extensions = null;
         int semicolon = firstSemicolon;
         while (semicolon >= 0 && semicolon < length) {
             int start = HttpText.skipWhitespace(setCookie, semicolon + 1, length);
             int next = setCookie.indexOf(';', start);
             int end = HttpText.trimEnd(setCookie, start, next < 0 ? length : next);
             int aeq = HttpText.indexOf(setCookie, '=', start, end);
-            String name = setCookie
-                    .substring(start, HttpText.trimEnd(setCookie, start, aeq < 0 ? end : aeq))
-                    .toLowerCase(Locale.ROOT);
-            String value = aeq < 0 ? "" : setCookie.substring(HttpText.skipWhitespace(setCookie, aeq + 1, end), end);
-            switch (name) {
-                case "domain", "path", "" -> {}
-                case "max-age" -> maxAge = parseMaxAge(value, maxAge);
-                case "expires" -> expires = value;
-                case "samesite" -> sameSite = value;
-                case "secure" -> secureSeen = true;
-                case "httponly" -> httpOnly = true;
-                case "partitioned" -> partitioned = true;
-                default -> extensions.append("; ").append(setCookie, start, end);
+            // Attribute names are matched in place (ASCII, any case): no string per attribute.
+            int nameEnd = HttpText.trimEnd(setCookie, start, aeq < 0 ? end : aeq);
+            int valueStart = aeq < 0 ? end : HttpText.skipWhitespace(setCookie, aeq + 1, end);
+            if (nameEnd == start
+                    || named(setCookie, start, nameEnd, "domain")
+                    || named(setCookie, start, nameEnd, "path")) {
+                // Cutover decides both.
+            } else if (named(setCookie, start, nameEnd, "max-age")) {
+                maxAge = parseMaxAge(setCookie.substring(valueStart, end), maxAge);
+            } else if (named(setCookie, start, nameEnd, "expires")) {
+                expires = setCookie.substring(valueStart, end);
+            } else if (named(setCookie, start, nameEnd, "samesite")) {
+                sameSite = setCookie.substring(valueStart, end);
+            } else if (named(setCookie, start, nameEnd, "secure")) {
+                secureSeen = true;
+            } else if (named(setCookie, start, nameEnd, "httponly")) {
+                httpOnly = true;
+            } else if (named(setCookie, start, nameEnd, "partitioned")) {
+                partitioned = true;
+            } else {
+                if (extensions == null) {
+                    extensions = new StringBuilder();
+                }
+                extensions.append("; ").append(setCookie, start, end);
             }
             semicolon = next;
         }
@@ -140,7 +151,9 @@ public final class SetCookieScope {
         if (partitioned && secure) {
             out.append("; Partitioned");
         }
-        out.append(extensions);
+        if (extensions != null) {
+            out.append(extensions);
+        }
         return Optional.of(out.toString());
     }
 
@@ -192,6 +205,20 @@ public final class SetCookieScope {
             // A date the browser may not read either: it then keeps a session cookie.
             return false;
         }
+    }
+
+    /** Whether {@code s[start, end)} is {@code lowerName} in any ASCII case. */
+    private static boolean named(String s, int start, int end, String lowerName) {
+        if (end - start != lowerName.length()) {
+            return false;
+        }
+        for (int i = 0; i < lowerName.length(); i++) {
+            char c = s.charAt(start + i);
+            if ((c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c) != lowerName.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** RFC 9110 token characters. */
