@@ -5,6 +5,7 @@ import io.netty.util.concurrent.FastThreadLocal;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,13 @@ public final class FlushBatch implements Runnable {
 
     private void add(Channel channel) {
         if (channels.isEmpty()) {
-            channel.eventLoop().execute(this);
+            try {
+                channel.eventLoop().execute(this);
+            } catch (RejectedExecutionException e) {
+                // The loop is shutting down and takes no task: flushed now, as without a batch.
+                channel.flush();
+                return;
+            }
         }
         channels.add(channel);
     }
