@@ -70,6 +70,8 @@ public final class AccessLog implements AutoCloseable {
     private final ObservableLongCounter droppedCounter;
     private final ObservableLongGauge queuedGauge;
     private StringBuilder text = new StringBuilder(TEXT_CAPACITY);
+    // The batch as bytes, kept between batches: the writer thread's only copy of the text.
+    private byte[] bytes = new byte[TEXT_CAPACITY];
     private volatile boolean closed;
     private boolean failing;
 
@@ -218,7 +220,7 @@ public final class AccessLog implements AutoCloseable {
         }
         if (count > 0) {
             try {
-                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                writeText();
                 out.flush();
                 written.add(count);
                 recovered();
@@ -230,7 +232,29 @@ public final class AccessLog implements AutoCloseable {
         if (text.capacity() > 64 * TEXT_CAPACITY) {
             // One batch of huge URIs should not pin megabytes for the life of the process.
             text = new StringBuilder(TEXT_CAPACITY);
+            bytes = new byte[TEXT_CAPACITY];
         }
+    }
+
+    /**
+     * Writes the batch as UTF-8. Lines are nearly always ASCII (JSON escapes control characters,
+     * and URLs arrive percent-encoded), and those are copied into the kept buffer; a batch with
+     * another character goes through the encoder.
+     */
+    private void writeText() throws IOException {
+        int length = text.length();
+        if (bytes.length < length) {
+            bytes = new byte[Math.max(length, bytes.length * 2)];
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            bytes[i] = (byte) c;
+        }
+        out.write(bytes, 0, length);
     }
 
     // Log the first failure of a streak and the recovery, not every record of a full disk.
