@@ -75,9 +75,8 @@ final class ResponseAssembler extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(whole(response, Unpooled.EMPTY_BUFFER, response.decoderResult()));
             return;
         }
-        int code = response.status().code();
         if (response.status().codeClass() == HttpStatusClass.INFORMATIONAL
-                && code != HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+                && !response.status().equals(HttpResponseStatus.SWITCHING_PROTOCOLS)) {
             return;
         }
         if (HttpUtil.getContentLength(response, -1L) > maxBody) {
