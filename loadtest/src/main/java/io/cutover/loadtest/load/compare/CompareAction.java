@@ -20,7 +20,8 @@ public final class CompareAction implements LoadAction {
 
     @Override
     public String summary() {
-        return "the same load against the backend directly, nginx and Cutover; req/s, latency, CPU, ratios";
+        return "the same load against the backend directly, nginx, two Netty relays and Cutover; req/s, latency,"
+                + " CPU, ratios";
     }
 
     @Override
@@ -31,20 +32,23 @@ public final class CompareAction implements LoadAction {
                                             [--jvm-options '-Xmx1g ...'] [--report target/load-reports] [--keep]
 
                 Starts, on 127.0.0.1, an nginx backend that answers every click with a 302 and a
-                Set-Cookie and every pixel with a GIF, nginx in front of it (upstream keep-alive,
-                access log on with buffer=64k) and Cutover in front of it (access log to a file),
-                each in processes of its own, with its files in a temporary folder. Sends each
-                the same request mix, closed model with --concurrency in flight, one target after
-                the other for --rounds rounds, then (unless --no-open) an open model at half the
-                most Cutover reached. Prints req/s, p50/p99/p99.9, CPU per request (from
-                /proc/PID/stat of each target's processes) and the ratios Cutover/nginx and
-                Cutover/direct as a Markdown table; writes an HTML report and a JSON summary.
-                Each target is warmed up first until it answered 200,000 requests or --warm-up
-                passed (a JVM needs that much load before its compiler is done).
-                --workers sets nginx's worker processes and Cutover's event loops alike (default
-                1: on a small machine the generator and the backend need the other core).
-                --base-port N uses N … N+3 (backend, nginx, Cutover, Cutover's admin); by default
-                free ports are found. Needs nginx (sudo apt-get install nginx); installs nothing.""";
+                Set-Cookie and every pixel with a GIF, and in front of it: nginx (upstream
+                keep-alive, access log on with buffer=64k); two Netty relays, one copying bytes and
+                one relaying through Netty's HTTP/1.1 codec (the floors of Cutover's own stack);
+                and Cutover (access log to a file). Each runs in processes of its own, with its
+                files in a temporary folder. Sends each the same request mix, closed model with
+                --concurrency in flight, one target after the other for --rounds rounds, then
+                (unless --no-open) an open model at half the most Cutover reached. Prints req/s,
+                p50/p99/p99.9, CPU per request (from /proc/PID/stat of each target's processes),
+                the ratios Cutover/nginx and Cutover/direct, and Cutover's CPU per request above
+                the HTTP relay (its own work) as a Markdown table; writes an HTML report and a
+                JSON summary. Each target is warmed up first until it answered 200,000 requests
+                or --warm-up passed (a JVM needs that much load before its compiler is done).
+                --workers sets nginx's worker processes and the event loops of the relays and of
+                Cutover alike (default 1: on a small machine the generator and the backend need
+                the other core). --base-port N uses N … N+5 (backend, nginx, Cutover, Cutover's
+                admin, the bytes relay, the HTTP relay); by default free ports are found. Needs
+                nginx (sudo apt-get install nginx); installs nothing.""";
     }
 
     @Override
@@ -53,7 +57,7 @@ public final class CompareAction implements LoadAction {
         String mix = args.option("--mix");
         String jvm = args.option("--jvm-options");
         Comparison.Options options = new Comparison.Options(
-                args.intOption("--base-port", 0, 0, 65531),
+                args.intOption("--base-port", 0, 0, 65529),
                 args.intOption("--workers", 1, 1, 64),
                 args.intOption("--concurrency", 50, 1, 10_000),
                 LoadOptions.duration(args, "--duration", Duration.ofSeconds(10)),

@@ -31,7 +31,11 @@ import java.util.stream.Stream;
 /**
  * The same request mix against the backend directly, nginx in front of it and Cutover in front of
  * it, in one run on this machine: each target in its own processes, measured in turn, round after
- * round (interleaved, so a drift of the machine touches all three alike), medians reported.
+ * round (interleaved, so a drift of the machine touches all alike), medians reported.
+ *
+ * <p>Two floors of Cutover's own stack are measured with them ({@link NettyRelay}): a relay that
+ * copies bytes, and one that relays through Netty's HTTP/1.1 codec. What Cutover costs above the
+ * HTTP relay is its own work; what the HTTP relay costs above nginx is the stack's.
  */
 public final class Comparison {
 
@@ -84,6 +88,8 @@ public final class Comparison {
     static final String DIRECT = "direct";
     static final String NGINX = "nginx";
     static final String CUTOVER = "cutover";
+    static final String RELAY_BYTES = "relay-bytes";
+    static final String RELAY_HTTP = "relay-http";
 
     private final Options options;
     private final PrintStream out;
@@ -112,11 +118,13 @@ public final class Comparison {
             throw new IllegalStateException("nginx is not installed; on Debian or Ubuntu: sudo apt-get install nginx");
         }
         Path dir = Files.createTempDirectory("cutover-compare");
-        int[] ports = options.basePort() == 0 ? freePorts(4) : range(options.basePort(), 4);
+        int[] ports = options.basePort() == 0 ? freePorts(6) : range(options.basePort(), 6);
         int backendPort = ports[0];
         int nginxPort = ports[1];
         int cutoverPort = ports[2];
         int adminPort = ports[3];
+        int bytesRelayPort = ports[4];
+        int httpRelayPort = ports[5];
         String user = "root".equals(System.getProperty("user.name")) ? "root" : null;
         List<TargetProcess> started = new ArrayList<>();
         String loadAtStart = loadAverage();
@@ -133,12 +141,14 @@ public final class Comparison {
             Files.writeString(cutoverConfig, cutoverConfig(dir, cutoverPort, adminPort, backendPort));
 
             err.printf(
-                    "cutover load compare: backend nginx on :%d, nginx (%d worker%s) on :%d, Cutover (%d event"
-                            + " loop%s) on :%d; files in %s%n",
+                    "cutover load compare: backend nginx on :%d, nginx (%d worker%s) on :%d, Netty relays (bytes,"
+                            + " HTTP) on :%d and :%d, Cutover (%d event loop%s) on :%d; files in %s%n",
                     backendPort,
                     options.workers(),
                     options.workers() == 1 ? "" : "s",
                     nginxPort,
+                    bytesRelayPort,
+                    httpRelayPort,
                     options.workers(),
                     options.workers() == 1 ? "" : "s",
                     cutoverPort,
@@ -157,6 +167,10 @@ public final class Comparison {
                     nginxDir.resolve("out.log"),
                     Duration.ofSeconds(10));
             started.add(proxy);
+            TargetProcess bytesRelay = relay(RELAY_BYTES, NettyRelay.Mode.BYTES, bytesRelayPort, backendPort, dir);
+            started.add(bytesRelay);
+            TargetProcess httpRelay = relay(RELAY_HTTP, NettyRelay.Mode.HTTP, httpRelayPort, backendPort, dir);
+            started.add(httpRelay);
             TargetProcess cutover = TargetProcess.start(
                     CUTOVER,
                     ServeProcess.command(cutoverConfig, options.jvmOptions()),
@@ -166,7 +180,7 @@ public final class Comparison {
             started.add(cutover);
             awaitReady(adminPort, cutover);
 
-            List<TargetProcess> targets = List.of(backend, proxy, cutover);
+            List<TargetProcess> targets = List.of(backend, proxy, bytesRelay, httpRelay, cutover);
             for (TargetProcess target : targets) {
                 warmUp(target);
             }
@@ -295,6 +309,7 @@ public final class Comparison {
         Figures nginx = outcome.closed(NGINX);
         Figures direct = outcome.closed(DIRECT);
         Figures cutover = outcome.closed(CUTOVER);
+        Figures httpRelay = outcome.closed(RELAY_HTTP);
         t.append(String.format(
                 Locale.ROOT,
                 "closed model, %d requests in flight, %s × %d rounds (medians), mix %s, %d nginx worker(s) = %d Cutover"
@@ -333,6 +348,13 @@ public final class Comparison {
                 cutover.requestsPerSecond() / direct.requestsPerSecond(),
                 cutover.p99() / direct.p99(),
                 cutover.cpuMicros() / direct.cpuMicros()));
+        t.append(String.format(
+                Locale.ROOT,
+                "Netty HTTP relay/nginx: req/s %.2f, CPU per request %.2f. Cutover above the Netty HTTP relay: %.1f"
+                        + " µs of CPU per request (its own work).%n",
+                httpRelay.requestsPerSecond() / nginx.requestsPerSecond(),
+                httpRelay.cpuMicros() / nginx.cpuMicros(),
+                cutover.cpuMicros() - httpRelay.cpuMicros()));
         if (!outcome.open().isEmpty()) {
             Figures openDirect = outcome.open().get(0);
             t.append(String.format(
@@ -366,6 +388,8 @@ public final class Comparison {
         return switch (target) {
             case DIRECT -> "backend directly";
             case NGINX -> "nginx, access log buffered";
+            case RELAY_BYTES -> "Netty relay, bytes only";
+            case RELAY_HTTP -> "Netty relay, HTTP/1.1 codec";
             default -> "Cutover, access log to a file";
         };
     }
@@ -394,6 +418,22 @@ public final class Comparison {
                 "<pre>" + table.replace("&", "&amp;").replace("<", "&lt;") + "</pre>",
                 runs,
                 extra);
+    }
+
+    /** A {@link NettyRelay} in a JVM of its own, with Cutover's JVM options and event-loop count. */
+    private TargetProcess relay(String name, NettyRelay.Mode mode, int port, int backendPort, Path dir)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.jvmOptions());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(NettyRelay.class.getName());
+        command.add(Integer.toString(port));
+        command.add(Integer.toString(backendPort));
+        command.add(mode.name().toLowerCase(Locale.ROOT));
+        command.add(Integer.toString(options.workers()));
+        return TargetProcess.start(name, command, port, dir.resolve(name + ".log"), Duration.ofSeconds(30));
     }
 
     static List<String> nginxCommand(Path nginx, Path dir) {

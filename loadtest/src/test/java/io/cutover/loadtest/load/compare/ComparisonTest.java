@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ComparisonTest {
 
     @Test
-    void measuresTheBackendNginxAndCutoverSideBySide(@TempDir Path reports) throws Exception {
+    void measuresTheBackendNginxTheRelaysAndCutoverSideBySide(@TempDir Path reports) throws Exception {
         assumeTrue(Comparison.nginx() != null, "nginx is not installed (apt-get install nginx)");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -42,19 +42,29 @@ class ComparisonTest {
 
         assertThat(outcome.closed())
                 .extracting(Comparison.Figures::target)
-                .containsExactly("direct", "nginx", "cutover");
+                .containsExactly("direct", "nginx", "relay-bytes", "relay-http", "cutover");
         for (Comparison.Figures figures : outcome.closed()) {
             assertThat(figures.requestsPerSecond()).as(figures.target()).isPositive();
             assertThat(figures.failed()).as(figures.target()).isZero();
             assertThat(figures.p99()).as(figures.target()).isGreaterThanOrEqualTo(figures.p50());
         }
         assertThat(outcome.closed("cutover").cpuMicros()).isPositive();
-        assertThat(outcome.open()).hasSize(3);
+        assertThat(outcome.open()).hasSize(5);
         assertThat(outcome.openRate()).isPositive();
         String table = out.toString(StandardCharsets.UTF_8);
         assertThat(table)
-                .contains("| backend directly |", "| nginx, access log buffered |", "| Cutover, access log to a file |")
-                .contains("Cutover/nginx: req/s", "Cutover/direct: req/s", "p99 added to direct");
+                .contains(
+                        "| backend directly |",
+                        "| nginx, access log buffered |",
+                        "| Netty relay, bytes only |",
+                        "| Netty relay, HTTP/1.1 codec |",
+                        "| Cutover, access log to a file |")
+                .contains(
+                        "Cutover/nginx: req/s",
+                        "Cutover/direct: req/s",
+                        "Netty HTTP relay/nginx: req/s",
+                        "Cutover above the Netty HTTP relay:",
+                        "p99 added to direct");
         assertThat(outcome.report()).exists();
         String html = Files.readString(outcome.report());
         assertThat(html).contains("<svg", "Cutover side by side").doesNotContain("<script", "src=", "href=", "<link");
