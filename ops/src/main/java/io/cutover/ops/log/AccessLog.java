@@ -69,6 +69,8 @@ public final class AccessLog implements AutoCloseable {
     private final long lingerNanos;
     private final ObservableLongCounter droppedCounter;
     private final ObservableLongGauge queuedGauge;
+    // The writer thread's formatter (close() uses it only once the writer has stopped).
+    private final AccessLine line = new AccessLine();
     private StringBuilder text = new StringBuilder(TEXT_CAPACITY);
     // The batch as bytes, kept between batches: the writer thread's only copy of the text.
     private byte[] bytes = new byte[TEXT_CAPACITY];
@@ -210,7 +212,7 @@ public final class AccessLog implements AutoCloseable {
         for (AccessRecord record : batch) {
             int mark = text.length();
             try {
-                AccessLine.append(text, record);
+                line.append(text, record);
                 count++;
             } catch (RuntimeException e) {
                 text.setLength(mark);

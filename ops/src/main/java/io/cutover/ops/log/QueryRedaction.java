@@ -1,7 +1,6 @@
 package io.cutover.ops.log;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Keeps secrets out of logged request URIs: the value of every query parameter whose name says
@@ -39,6 +38,19 @@ final class QueryRedaction {
     /** Names that are secrets only as a whole ({@code sig}, {@code key}), not as parts of others. */
     private static final List<String> SECRET_NAMES = List.of("sig", "key", "pass", "sid", "code");
 
+    /** The parts by their first letter (all are lower-case ASCII), so a name is scanned once. */
+    private static final String[][] PARTS_BY_FIRST = new String[128][];
+
+    static {
+        for (String part : SECRET_PARTS) {
+            char first = part.charAt(0);
+            String[] known = PARTS_BY_FIRST[first];
+            String[] grown = known == null ? new String[1] : java.util.Arrays.copyOf(known, known.length + 1);
+            grown[grown.length - 1] = part;
+            PARTS_BY_FIRST[first] = grown;
+        }
+    }
+
     private QueryRedaction() {}
 
     /** {@code uri} with secret parameter values replaced; the same string when it has none. */
@@ -53,12 +65,9 @@ final class QueryRedaction {
         StringBuilder out = new StringBuilder(uri.length()).append(uri, 0, q + 1);
         int start = q + 1;
         while (true) {
-            int end = uri.indexOf('&', start);
-            if (end < 0) {
-                end = uri.length();
-            }
-            int eq = uri.indexOf('=', start);
-            if (eq >= 0 && eq < end && isSecret(uri.substring(start, eq))) {
+            int end = end(uri, start);
+            int eq = equalsSign(uri, start, end);
+            if (eq >= 0 && isSecret(uri, start, eq)) {
                 out.append(uri, start, eq + 1).append(REDACTED);
             } else {
                 out.append(uri, start, end);
@@ -73,12 +82,9 @@ final class QueryRedaction {
 
     private static boolean hasSecret(String uri, int start) {
         while (start < uri.length()) {
-            int end = uri.indexOf('&', start);
-            if (end < 0) {
-                end = uri.length();
-            }
-            int eq = uri.indexOf('=', start);
-            if (eq >= 0 && eq < end && isSecret(uri.substring(start, eq))) {
+            int end = end(uri, start);
+            int eq = equalsSign(uri, start, end);
+            if (eq >= 0 && isSecret(uri, start, eq)) {
                 return true;
             }
             start = end + 1;
@@ -86,14 +92,48 @@ final class QueryRedaction {
         return false;
     }
 
-    static boolean isSecret(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (SECRET_NAMES.contains(lower)) {
-            return true;
+    /** Where the pair at {@code start} ends: its {@code &}, or the end of the URI. */
+    private static int end(String uri, int start) {
+        int end = uri.indexOf('&', start);
+        return end < 0 ? uri.length() : end;
+    }
+
+    /** The pair's {@code =}, or -1 when it has none (a name alone). */
+    private static int equalsSign(String uri, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (uri.charAt(i) == '=') {
+                return i;
+            }
         }
-        for (String part : SECRET_PARTS) {
-            if (lower.contains(part)) {
+        return -1;
+    }
+
+    static boolean isSecret(String name) {
+        return isSecret(name, 0, name.length());
+    }
+
+    /**
+     * Whether the name in {@code text[start, end)} marks a secret, ignoring case: a whole secret
+     * name, or one with a secret part. Read where it stands, with no lower-cased copy; a
+     * character that lower-cases to a part's first letter outside ASCII (the Kelvin sign for
+     * {@code k}) is compared as that letter, so matching it is never weaker than lower-casing.
+     */
+    private static boolean isSecret(String text, int start, int end) {
+        int length = end - start;
+        for (String whole : SECRET_NAMES) {
+            if (whole.length() == length && text.regionMatches(true, start, whole, 0, length)) {
                 return true;
+            }
+        }
+        for (int i = start; i < end; i++) {
+            char c = Character.toLowerCase(text.charAt(i));
+            String[] parts = c < PARTS_BY_FIRST.length ? PARTS_BY_FIRST[c] : null;
+            if (parts != null) {
+                for (String part : parts) {
+                    if (part.length() <= end - i && text.regionMatches(true, i, part, 0, part.length())) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -3,6 +3,7 @@ package io.cutover.ops.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 
 class AccessLineTest {
@@ -23,7 +24,7 @@ class AccessLineTest {
     }
 
     private static String line(AccessRecord record) {
-        return AccessLine.append(new StringBuilder(), record).toString();
+        return new AccessLine().append(new StringBuilder(), record).toString();
     }
 
     @Test
@@ -34,6 +35,49 @@ class AccessLineTest {
                         + "\"route\":\"primary\",\"status\":302,\"duration_ms\":12.345,\"client_ip\":\"203.0.113.0\","
                         + "\"attempts\":\"primary:connect,legacy:ok\","
                         + "\"uri\":\"/r.cfm?b=366125&u=275332&m=37723&urllink=&afftrack=\"}\n");
+    }
+
+    @Test
+    void writesTimestampsExactlyAsIsoInstantWhetherTheSecondIsRememberedOrNot() {
+        AccessLine line = new AccessLine();
+        long[] seconds = {
+            1_764_000_000L,
+            1_764_000_000L,
+            1_764_000_001L,
+            0,
+            -1,
+            1,
+            253_402_300_799L,
+            253_402_300_800L,
+            Instant.MIN.getEpochSecond(),
+            Instant.MAX.getEpochSecond(),
+            1_764_000_000L
+        };
+        int[] nanos = {0, 1, 9, 10, 99, 100, 999, 1_000, 1_000_000, 120_000_000, 123_400_000, 500_000_000, 999_999_999};
+        for (long second : seconds) {
+            for (int nano : nanos) {
+                Instant instant = Instant.ofEpochSecond(second, nano);
+                StringBuilder out = new StringBuilder();
+                line.appendInstant(out, instant);
+                assertThat(out.toString())
+                        .as(instant.toString())
+                        .isEqualTo(DateTimeFormatter.ISO_INSTANT.format(instant));
+            }
+        }
+    }
+
+    @Test
+    void truncatesEachRecordsOwnClientIpWhenConsecutiveOnesDiffer() {
+        AccessLine line = new AccessLine();
+        String[] ips = {"203.0.113.77", "203.0.113.77", "198.51.100.9", "2001:db8:85a3:8d3::7348", "203.0.113.77", "-"};
+        String[] truncated = {"203.0.113.0", "203.0.113.0", "198.51.100.0", "2001:db8:85a3::", "203.0.113.0", "-"};
+        for (int i = 0; i < ips.length; i++) {
+            AccessRecord record =
+                    new AccessRecord(Instant.EPOCH, "e", "r.cfm", "1", "2", "primary", 302, 0, ips[i], "", "/r.cfm");
+            assertThat(line.append(new StringBuilder(), record).toString())
+                    .as(ips[i])
+                    .contains("\"client_ip\":\"" + truncated[i] + "\"");
+        }
     }
 
     @Test
