@@ -63,4 +63,36 @@ class LiveStatsTest {
         }
         assertThat(stats.toJson().split("\"t\":", -1)).hasSize(LiveStats.SECONDS + 1);
     }
+
+    @Test
+    void aSecondRefilledFromTheOldestCarriesNothingOfIt() {
+        // Two minutes of seconds at 50 ms, so that every kept second's histograms hold counts.
+        for (int i = 0; i < LiveStats.SECONDS; i++) {
+            stats.request(0, 0, TimeUnit.MILLISECONDS.toNanos(50));
+            stats.request(1, 1, TimeUnit.MILLISECONDS.toNanos(50));
+            stats.tick(millis.addAndGet(1000));
+        }
+        // Then ten seconds at 2 ms on r.cfm only, and one with no request at all.
+        for (int i = 0; i < RECENT_SECONDS; i++) {
+            stats.request(0, 0, TimeUnit.MILLISECONDS.toNanos(2));
+            stats.tick(millis.addAndGet(1000));
+        }
+        stats.tick(millis.addAndGet(1000));
+
+        String json = stats.toJson();
+        assertThat(json.split("\"t\":", -1)).hasSize(LiveStats.SECONDS + 1);
+        // The newest second is empty, the nine before it had 2 ms each, and sale.cfm none.
+        String newest = json.substring(json.lastIndexOf("{\"t\":"));
+        assertThat(newest).contains("\"latencyMs\":null").contains("\"r.cfm\":0,\"sale.cfm\":0");
+        String now = json.substring(0, json.indexOf(",\"totals\""));
+        // 2-digit histograms report 2 ms as 2.01; what matters is that no 50 ms is left in them.
+        assertThat(now)
+                .contains(
+                        "\"r.cfm\":{\"rate\":0.9,\"fates\":{\"primary\":0.9,\"legacy\":0.0},\"latencyMs\":{\"p50\":2.0")
+                .contains("\"max\":2.0")
+                .doesNotContain("50.")
+                .contains("\"sale.cfm\":{\"rate\":0.0,\"fates\":{\"primary\":0.0,\"legacy\":0.0},\"latencyMs\":null}");
+    }
+
+    private static final int RECENT_SECONDS = LiveStats.RECENT;
 }
