@@ -24,10 +24,14 @@ public final class ServeProcess {
 
     private ServeProcess() {}
 
-    /** The command line: this JVM's {@code java}, {@code jvmOptions}, then {@code serve --config}. */
+    /**
+     * The command line: this JVM's {@code java}, Cutover's {@link CutoverMain#JVM_OPTIONS}, {@code
+     * jvmOptions}, then {@code serve --config}.
+     */
     public static List<String> command(Path config, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(CutoverMain.JVM_OPTIONS);
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -2,6 +2,8 @@ package io.cutover.loadtest.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cutover.loadtest.sandbox.ServeProcess;
+import io.cutover.proxy.cli.CutoverMain;
 import io.cutover.proxy.config.ConfigLoader;
 import io.cutover.proxy.config.CutoverConfig;
 import java.io.IOException;
@@ -135,6 +137,26 @@ class DeploymentFilesTest {
                 .contains("io.cutover.proxy.cli.CutoverMain")
                 .contains("USER 10001");
         assertThat(containerfile).containsPattern("COPY --from=build /src/loadtest/target/lib");
+    }
+
+    /**
+     * Every way of starting Cutover passes its JVM options: the launcher, the image, the manifest
+     * and the processes the load tools start (those before the caller's own options, which win).
+     */
+    @Test
+    void everyWayOfStartingCutoverPassesItsJvmOptions() throws IOException {
+        String launcher = Files.readString(Path.of("..", "bin", "cutover"), StandardCharsets.UTF_8);
+        String containerfile = Files.readString(DEPLOY.resolve("Containerfile"), StandardCharsets.UTF_8);
+        String manifest =
+                Files.readString(DEPLOY.resolve("kubernetes").resolve("deployment.yaml"), StandardCharsets.UTF_8);
+        List<String> serve = ServeProcess.command(Path.of("cutover.yaml"), List.of("-Xmx1g"));
+        assertThat(CutoverMain.JVM_OPTIONS).isNotEmpty();
+        for (String option : CutoverMain.JVM_OPTIONS) {
+            assertThat(launcher).contains("exec java " + option + " ");
+            assertThat(containerfile).containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*" + Pattern.quote(option));
+            assertThat(manifest).containsPattern("value: \"[^\"]*" + Pattern.quote(option));
+            assertThat(serve.indexOf(option)).isBetween(1, serve.indexOf("-Xmx1g") - 1);
+        }
     }
 
     /** The ConfigMap's cutover.yaml through the real loader: what the pods would start with. */

@@ -13,6 +13,20 @@ import java.util.TreeMap;
 /** The entry point of {@code bin/cutover}: finds the command by name and runs it. */
 public final class CutoverMain {
 
+    /**
+     * The JVM options every way of starting Cutover passes before the operator's own (which win,
+     * coming later): the launcher ({@code bin/cutover}), the container image, the Kubernetes
+     * manifest and the processes the load tools start.
+     *
+     * <p>{@code -XX:MaxTenuringThreshold=2}: what outlives two young collections (the directory
+     * loaded at start, the pools, the dashboard's two minutes) is moved to the old generation
+     * then, instead of being copied between survivor spaces up to 15 times. With the default, the
+     * preloaded directory made every young pause of the first 15 copy 11 MB: 8 to 17 ms each at
+     * 6,500 req/s on 2 cores, against 1.7 to 3.5 ms with the option. A request's own objects die
+     * well within one collection, so nothing short-lived is promoted by it.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:MaxTenuringThreshold=2");
+
     private CutoverMain() {}
 
     public static void main(String[] args) {
