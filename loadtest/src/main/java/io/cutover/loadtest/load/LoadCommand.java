@@ -33,6 +33,13 @@ public final class LoadCommand implements Command {
         return out.toString();
     }
 
+    /** The named action's usage ({@code cutover load compare --help}), else the list of actions. */
+    @Override
+    public String usage(List<String> args) {
+        LoadAction action = args.isEmpty() ? null : actions().get(args.get(0));
+        return action == null ? usage() : action.usage();
+    }
+
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.isEmpty()) {

@@ -20,6 +20,15 @@ public interface Command {
     String usage();
 
     /**
+     * The usage of what {@code args} name, for {@code cutover NAME ARGS --help} and {@code cutover
+     * help NAME ARGS}: a command with actions of its own answers the named action's usage. By
+     * default, {@link #usage()}.
+     */
+    default String usage(List<String> args) {
+        return usage();
+    }
+
+    /**
      * Runs the command to completion (a server command returns when it is stopped).
      *
      * @return the process exit status: 0 success, 1 failure, 2 usage error

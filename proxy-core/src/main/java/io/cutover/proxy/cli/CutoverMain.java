@@ -48,7 +48,8 @@ public final class CutoverMain {
         }
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) {
+    /** Runs one command line, as {@code bin/cutover ARGS} does; answers the exit status. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
         Map<String, Command> commands = commands();
         if (args.isEmpty()
                 || args.get(0).equals("help") && args.size() == 1
@@ -64,7 +65,7 @@ public final class CutoverMain {
                 printCommands(commands, err);
                 return 2;
             }
-            out.println(command.usage());
+            out.println(command.usage(args.subList(2, args.size())));
             return 0;
         }
         Command command = commands.get(args.get(0));
@@ -75,7 +76,9 @@ public final class CutoverMain {
         }
         List<String> rest = new ArrayList<>(args.subList(1, args.size()));
         if (rest.contains("--help") || rest.contains("-h")) {
-            out.println(command.usage());
+            List<String> named = new ArrayList<>(rest);
+            named.removeAll(List.of("--help", "-h"));
+            out.println(command.usage(named));
             return 0;
         }
         try {
