@@ -38,17 +38,18 @@ public final class CompareAction implements LoadAction {
                 and Cutover (access log to a file). Each runs in processes of its own, with its
                 files in a temporary folder. Sends each the same request mix, closed model with
                 --concurrency in flight, one target after the other for --rounds rounds, then
-                (unless --no-open) an open model at half the most Cutover reached. Prints req/s,
-                p50/p99/p99.9, CPU per request (from /proc/PID/stat of each target's processes),
-                the ratios Cutover/nginx and Cutover/direct, and Cutover's CPU per request above
-                the HTTP relay (its own work) as a Markdown table; writes an HTML report and a
-                JSON summary. Each target is warmed up first until it answered 200,000 requests
-                or --warm-up passed (a JVM needs that much load before its compiler is done).
-                --workers sets nginx's worker processes and the event loops of the relays and of
-                Cutover alike (default 1: on a small machine the generator and the backend need
-                the other core). --base-port N uses N … N+5 (backend, nginx, Cutover, Cutover's
-                admin, the bytes relay, the HTTP relay); by default free ports are found. Needs
-                nginx (sudo apt-get install nginx); installs nothing.""";
+                (unless --no-open) as many rounds of an open model at half the most Cutover
+                reached. Prints the medians of req/s, p50/p99/p99.9 and CPU per request (from
+                /proc/PID/stat of each target's processes), the ratios Cutover/nginx and
+                Cutover/direct, and Cutover's CPU per request above the HTTP relay (its own
+                work) as a Markdown table; writes an HTML report and a JSON summary. Each target
+                is warmed up first until it answered 200,000 requests or --warm-up passed (a JVM
+                needs that much load before its compiler is done). --workers sets nginx's worker
+                processes and the event loops of the relays and of Cutover alike (default 1: on a
+                small machine the generator and the backend need the other core). --base-port N
+                uses N … N+5 (backend, nginx, Cutover, Cutover's admin, the bytes relay, the HTTP
+                relay); by default free ports are found. Needs nginx (sudo apt-get install
+                nginx); installs nothing.""";
     }
 
     @Override

@@ -184,16 +184,10 @@ public final class Comparison {
             for (TargetProcess target : targets) {
                 warmUp(target);
             }
-            Map<String, List<Measured>> closed = new LinkedHashMap<>();
-            for (int round = 1; round <= options.rounds(); round++) {
-                for (TargetProcess target : targets) {
-                    err.printf(
-                            "round %d of %d: %s, closed model, %d in flight, %s%n",
-                            round, options.rounds(), target.name, options.concurrency(), seconds(options.duration()));
-                    closed.computeIfAbsent(target.name, t -> new ArrayList<>())
-                            .add(measure(target, new LoadModel.Closed(options.concurrency()), options.duration()));
-                }
-            }
+            Map<String, List<Measured>> closed = rounds(
+                    targets,
+                    new LoadModel.Closed(options.concurrency()),
+                    "closed model, " + options.concurrency() + " in flight");
             List<Figures> closedFigures = new ArrayList<>();
             closed.forEach((name, runs) -> closedFigures.add(median(name, runs)));
 
@@ -206,13 +200,12 @@ public final class Comparison {
                         .orElseThrow()
                         .requestsPerSecond();
                 openRate = (int) Math.max(1, Math.round(cutoverMost / 2));
-                for (TargetProcess target : targets) {
-                    err.printf(
-                            "open model: %s at %,d/s (half Cutover's most), %s%n",
-                            target.name, openRate, seconds(options.duration()));
-                    open.computeIfAbsent(target.name, t -> new ArrayList<>())
-                            .add(measure(target, new LoadModel.Open(openRate), options.duration()));
-                }
+                // Rounds here too: one window of a few seconds can catch a stall of the machine
+                // (another process, a collector pause of the generator) and a tail is what it moves.
+                open = rounds(
+                        targets,
+                        new LoadModel.Open(openRate),
+                        String.format(Locale.ROOT, "open model at %,d/s (half Cutover's most)", openRate));
             }
             List<Figures> openFigures = new ArrayList<>();
             open.forEach((name, runs) -> openFigures.add(median(name, runs)));
@@ -265,6 +258,22 @@ public final class Comparison {
     static final long WARM_UP_REQUESTS = 200_000;
 
     private record Measured(LoadResult result, double cpuMicrosPerRequest) {}
+
+    /** Each target in turn under {@code model}, for {@code --rounds} rounds: the runs by target. */
+    private Map<String, List<Measured>> rounds(List<TargetProcess> targets, LoadModel model, String what)
+            throws InterruptedException {
+        Map<String, List<Measured>> runs = new LinkedHashMap<>();
+        for (int round = 1; round <= options.rounds(); round++) {
+            for (TargetProcess target : targets) {
+                err.printf(
+                        "round %d of %d: %s, %s, %s%n",
+                        round, options.rounds(), target.name, what, seconds(options.duration()));
+                runs.computeIfAbsent(target.name, t -> new ArrayList<>())
+                        .add(measure(target, model, options.duration()));
+            }
+        }
+        return runs;
+    }
 
     private Measured measure(TargetProcess target, LoadModel model, Duration duration) throws InterruptedException {
         LoadPlan plan = new LoadPlan(
@@ -359,9 +368,10 @@ public final class Comparison {
             Figures openDirect = outcome.open().get(0);
             t.append(String.format(
                     Locale.ROOT,
-                    "%nopen model at %,d/s (half Cutover's most), %s:%n%n",
+                    "%nopen model at %,d/s (half Cutover's most), %s × %d rounds (medians):%n%n",
                     outcome.openRate(),
-                    seconds(options.duration())));
+                    seconds(options.duration()),
+                    options.rounds()));
             t.append("| target | p50 ms | p99 ms | p99.9 ms | p99 added to direct ms | CPU µs/req | failed |\n");
             t.append("|---|---:|---:|---:|---:|---:|---:|\n");
             for (Figures f : outcome.open()) {
@@ -402,8 +412,8 @@ public final class Comparison {
                 label(name) + " — closed model, last round",
                 list.get(list.size() - 1).result())));
         open.forEach((name, list) -> runs.add(new LoadReport.Named(
-                label(name) + " — open model at " + outcome.openRate() + "/s",
-                list.get(0).result())));
+                label(name) + " — open model at " + outcome.openRate() + "/s, last round",
+                list.get(list.size() - 1).result())));
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("closed", outcome.closed());
         extra.put("open", outcome.open());

@@ -64,7 +64,9 @@ class ComparisonTest {
                         "Cutover/direct: req/s",
                         "Netty HTTP relay/nginx: req/s",
                         "Cutover above the Netty HTTP relay:",
-                        "p99 added to direct");
+                        "p99 added to direct",
+                        "open model at ",
+                        "× 1 rounds (medians):");
         assertThat(outcome.report()).exists();
         String html = Files.readString(outcome.report());
         assertThat(html).contains("<svg", "Cutover side by side").doesNotContain("<script", "src=", "href=", "<link");
