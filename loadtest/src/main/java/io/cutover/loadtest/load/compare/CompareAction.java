@@ -28,28 +28,31 @@ public final class CompareAction implements LoadAction {
     public String usage() {
         return """
                 usage: cutover load compare [--concurrency 50] [--duration 10s] [--rounds 3] [--warm-up 90s]
-                                            [--workers 1] [--mix all] [--no-open] [--base-port N]
+                                            [--workers 1] [--mix all] [--new-connection-percent 0]
+                                            [--no-open] [--base-port N]
                                             [--jvm-options '-Xmx1g ...'] [--report target/load-reports] [--keep]
 
                 Starts, on 127.0.0.1, an nginx backend that answers every click with a 302 and a
                 Set-Cookie and every pixel with a GIF, and in front of it: nginx (upstream
                 keep-alive, access log on with buffer=64k); two Netty relays, one copying bytes and
-                one relaying through Netty's HTTP/1.1 codec (the floors of Cutover's own stack);
-                and Cutover (access log to a file). Each runs in processes of its own, with its
-                files in a temporary folder. Sends each the same request mix, closed model with
-                --concurrency in flight, one target after the other for --rounds rounds, then
-                (unless --no-open) as many rounds of an open model at half the most Cutover
-                reached. Prints the medians of req/s, p50/p99/p99.9 and CPU per request (from
-                /proc/PID/stat of each target's processes), the ratios Cutover/nginx and
-                Cutover/direct, and Cutover's CPU per request above the HTTP relay (its own
-                work) as a Markdown table; writes an HTML report and a JSON summary. Each target
-                is warmed up first until it answered 200,000 requests or --warm-up passed (a JVM
-                needs that much load before its compiler is done). --workers sets nginx's worker
-                processes and the event loops of the relays and of Cutover alike (default 1: on a
-                small machine the generator and the backend need the other core). --base-port N
-                uses N … N+5 (backend, nginx, Cutover, Cutover's admin, the bytes relay, the HTTP
-                relay); by default free ports are found. Needs nginx (sudo apt-get install
-                nginx); installs nothing.""";
+                one relaying through Netty's HTTP/1.1 codec (the floors of Cutover's own stack); and
+                Cutover (access log to a file). Each runs in processes of its own, with its files in
+                a temporary folder. Sends each the same request mix, closed model with --concurrency
+                in flight, one target after the other for --rounds rounds, then (unless --no-open)
+                as many rounds of an open model at half the most Cutover reached. Prints the medians
+                of req/s, p50/p99/p99.9 and CPU per request (from /proc/PID/stat of each target's
+                processes), the ratios Cutover/nginx and Cutover/direct, and Cutover's CPU per
+                request above the HTTP relay (its own work) as a Markdown table; writes an HTML
+                report and a JSON summary. Each target is warmed up first until it answered 200,000
+                requests or --warm-up passed (a JVM needs that much load before its compiler is
+                done), one in ten of them on a connection of its own. --new-connection-percent N
+                sends that share of the measured requests on a connection of their own (what
+                connecting costs each target; default 0, keep-alive only). Both proxies keep idle
+                backend connections for 60 s. --workers sets nginx's worker processes and the event
+                loops of the relays and of Cutover alike (default 1: on a small machine the
+                generator and the backend need the other core). --base-port N uses N … N+5 (backend,
+                nginx, Cutover, Cutover's admin, the bytes relay, the HTTP relay); by default free
+                ports are found. Needs nginx (sudo apt-get install nginx); installs nothing.""";
     }
 
     @Override
@@ -65,6 +68,7 @@ public final class CompareAction implements LoadAction {
                 args.intOption("--rounds", 3, 1, 20),
                 LoadOptions.duration(args, "--warm-up", Duration.ofSeconds(90)),
                 mix == null ? RequestCorpus.standard() : RequestMix.parse(mix),
+                args.intOption("--new-connection-percent", 0, 0, 100),
                 !args.flag("--no-open"),
                 jvm == null || jvm.isBlank()
                         ? List.of()

@@ -48,6 +48,7 @@ public final class Comparison {
             int rounds,
             Duration warmUp,
             RequestMix mix,
+            int newConnectionPercent,
             boolean openPhase,
             List<String> jvmOptions,
             Path reportDir,
@@ -59,6 +60,10 @@ public final class Comparison {
             }
             if (rounds < 1 || rounds > 20) {
                 throw new IllegalArgumentException("rounds: " + rounds + " (expected: 1 to 20)");
+            }
+            if (newConnectionPercent < 0 || newConnectionPercent > 100) {
+                throw new IllegalArgumentException(
+                        "new-connection-percent: " + newConnectionPercent + " (expected: 0 to 100)");
             }
             jvmOptions = List.copyOf(jvmOptions);
         }
@@ -248,7 +253,11 @@ public final class Comparison {
                 options.warmUp().compareTo(Duration.ofSeconds(5)) < 0 ? options.warmUp() : Duration.ofSeconds(5);
         do {
             err.printf("warm-up: %s, %,d answered so far%n", target.name, answered);
-            LoadResult result = measure(target, new LoadModel.Closed(options.concurrency()), slice)
+            LoadResult result = measure(
+                            target,
+                            new LoadModel.Closed(options.concurrency()),
+                            slice,
+                            new ConnectionMix(options.concurrency(), WARM_UP_NEW_CONNECTION_PERCENT))
                     .result();
             answered += result.sent() - result.failed();
         } while (answered < WARM_UP_REQUESTS && System.nanoTime() < deadline);
@@ -256,6 +265,20 @@ public final class Comparison {
 
     /** Requests a target answers before it is measured (unless the warm-up's time runs out first). */
     static final long WARM_UP_REQUESTS = 200_000;
+
+    /**
+     * The warm-up's share of requests on a connection of their own. Each round opens its connections
+     * afresh, and the open model's first requests wait for them: a JVM that only ever saw keep-alive
+     * load would run accept and close through its interpreter there, a tail no busy Cutover has.
+     */
+    static final int WARM_UP_NEW_CONNECTION_PERCENT = 10;
+
+    /**
+     * How long both proxies keep an unused connection to the backend: nginx's default upstream
+     * {@code keepalive_timeout}, set for Cutover alike. Each target sits idle while the others are
+     * measured; with a shorter timeout only one of them would open its round reconnecting.
+     */
+    static final String UPSTREAM_IDLE_TIMEOUT = "60s";
 
     private record Measured(LoadResult result, double cpuMicrosPerRequest) {}
 
@@ -269,13 +292,18 @@ public final class Comparison {
                         "round %d of %d: %s, %s, %s%n",
                         round, options.rounds(), target.name, what, seconds(options.duration()));
                 runs.computeIfAbsent(target.name, t -> new ArrayList<>())
-                        .add(measure(target, model, options.duration()));
+                        .add(measure(
+                                target,
+                                model,
+                                options.duration(),
+                                new ConnectionMix(options.concurrency(), options.newConnectionPercent())));
             }
         }
         return runs;
     }
 
-    private Measured measure(TargetProcess target, LoadModel model, Duration duration) throws InterruptedException {
+    private Measured measure(TargetProcess target, LoadModel model, Duration duration, ConnectionMix connections)
+            throws InterruptedException {
         LoadPlan plan = new LoadPlan(
                 new InetSocketAddress("127.0.0.1", target.port),
                 "www.shareasale.com",
@@ -283,7 +311,7 @@ public final class Comparison {
                 duration,
                 1_000_000_000L,
                 options.mix(),
-                ConnectionMix.keepAlive(options.concurrency()),
+                connections,
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(1),
                 1);
@@ -321,9 +349,10 @@ public final class Comparison {
         Figures httpRelay = outcome.closed(RELAY_HTTP);
         t.append(String.format(
                 Locale.ROOT,
-                "closed model, %d requests in flight, %s × %d rounds (medians), mix %s, %d nginx worker(s) = %d Cutover"
-                        + " event loop(s), %d cores%n%n",
+                "closed model, %d requests in flight, %s, %s × %d rounds (medians), mix %s, %d nginx worker(s) = %d"
+                        + " Cutover event loop(s), %d cores%n%n",
                 options.concurrency(),
+                connections(options.newConnectionPercent()),
                 seconds(options.duration()),
                 options.rounds(),
                 options.mix().describe().keySet().size() > 3
@@ -388,6 +417,12 @@ public final class Comparison {
             }
         }
         return t.toString();
+    }
+
+    private static String connections(int newConnectionPercent) {
+        return newConnectionPercent == 0
+                ? "keep-alive"
+                : newConnectionPercent + " % of requests on a connection of their own";
     }
 
     private static String seconds(Duration d) {
@@ -482,8 +517,10 @@ public final class Comparison {
                 backends:
                   primary:
                     url: http://127.0.0.1:%d
+                    idle-timeout: %s
                   legacy:
                     url: http://127.0.0.1:%d
+                    idle-timeout: %s
                     host-header: www.shareasale.com
                 directory:
                   file: sample
@@ -501,7 +538,9 @@ public final class Comparison {
                         idleTimeout,
                         adminPort,
                         backendPort,
+                        UPSTREAM_IDLE_TIMEOUT,
                         backendPort,
+                        UPSTREAM_IDLE_TIMEOUT,
                         dir.resolve("cutover-access.log"),
                         dir.resolve("spool"));
     }

@@ -15,6 +15,12 @@ final class NginxConfig {
     static final String CLICK_COOKIE =
             "aw15532=15532_1795356296_20e5c800bc585168622d49e28dc6e8f9; Path=/; Max-Age=2592000";
 
+    /**
+     * How long the backend keeps an idle client connection: longer than the proxies keep theirs to
+     * it ({@link Comparison#UPSTREAM_IDLE_TIMEOUT}), so a proxy closes first, as it should.
+     */
+    static final String BACKEND_KEEP_ALIVE = "75s";
+
     private NginxConfig() {}
 
     /**
@@ -22,7 +28,8 @@ final class NginxConfig {
      * with a Set-Cookie, every pixel and image the 43-byte GIF. No access log: it is not measured.
      */
     static String backend(Path dir, int port, String user) {
-        return common(dir, 1, user) + """
+        return common(dir, 1, user)
+                + """
                 http {
                     access_log off;
                 %s
@@ -37,7 +44,7 @@ final class NginxConfig {
                         }
                     }
                 }
-                """.formatted(httpCommon(dir), port, CLICK_COOKIE, CLICK_LOCATION);
+                """.formatted(httpCommon(dir, BACKEND_KEEP_ALIVE), port, CLICK_COOKIE, CLICK_LOCATION);
     }
 
     /**
@@ -54,6 +61,7 @@ final class NginxConfig {
                         server 127.0.0.1:%d;
                         keepalive 256;
                         keepalive_requests 1000000;
+                        keepalive_timeout %s;
                     }
                     server {
                         listen 127.0.0.1:%d backlog=4096;
@@ -67,7 +75,12 @@ final class NginxConfig {
                         }
                     }
                 }
-                """.formatted(dir.resolve("proxy-access.log"), httpCommon(dir), backendPort, port);
+                """.formatted(
+                                dir.resolve("proxy-access.log"),
+                                httpCommon(dir, "60s"),
+                                backendPort,
+                                Comparison.UPSTREAM_IDLE_TIMEOUT,
+                                port);
     }
 
     private static String common(Path dir, int workers, String user) {
@@ -86,9 +99,9 @@ final class NginxConfig {
                 """.formatted(workers, dir.resolve("nginx.pid"), dir.resolve("error.log"));
     }
 
-    private static String httpCommon(Path dir) {
+    private static String httpCommon(Path dir, String keepAliveTimeout) {
         return """
-                    keepalive_timeout 60s;
+                    keepalive_timeout %2$s;
                     keepalive_requests 1000000;
                     client_body_temp_path %1$s;
                     proxy_temp_path %1$s;
@@ -96,6 +109,6 @@ final class NginxConfig {
                     uwsgi_temp_path %1$s;
                     scgi_temp_path %1$s;
                     server_tokens off;\
-                """.formatted(dir.resolve("temp"));
+                """.formatted(dir.resolve("temp"), keepAliveTimeout);
     }
 }

@@ -1,9 +1,12 @@
 package io.cutover.loadtest.load.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.cutover.loadtest.load.RequestCorpus;
+import io.cutover.proxy.config.ConfigLoader;
+import io.cutover.proxy.config.CutoverConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +14,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ComparisonTest {
+
+    @Test
+    void bothProxiesKeepIdleBackendConnectionsAliveAlikeAndCloseThemBeforeTheBackendDoes(@TempDir Path dir)
+            throws Exception {
+        String nginx = NginxConfig.proxy(dir, 8081, 8082, 1, null);
+        Matcher upstream = Pattern.compile("upstream backend \\{[^}]*keepalive_timeout (\\d+)s;")
+                .matcher(nginx);
+        assertThat(upstream.find()).as(nginx).isTrue();
+        Duration nginxIdle = Duration.ofSeconds(Long.parseLong(upstream.group(1)));
+
+        Path file = dir.resolve("cutover.yaml");
+        Files.writeString(file, Comparison.cutoverConfig(dir, 8083, 8084, 8082, 1, "60s"));
+        CutoverConfig cutover = ConfigLoader.load(file);
+        assertThat(cutover.primary().idleTimeout()).isEqualTo(nginxIdle);
+        assertThat(cutover.legacy().orElseThrow().idleTimeout()).isEqualTo(nginxIdle);
+
+        Matcher backend = Pattern.compile("keepalive_timeout (\\d+)s;").matcher(NginxConfig.backend(dir, 8082, null));
+        assertThat(backend.find()).isTrue();
+        assertThat(Duration.ofSeconds(Long.parseLong(backend.group(1)))).isGreaterThan(nginxIdle);
+    }
+
+    @Test
+    void refusesANewConnectionShareOutsideNoneToAll() {
+        assertThatThrownBy(() -> new Comparison.Options(
+                        0,
+                        1,
+                        8,
+                        Duration.ofSeconds(1),
+                        1,
+                        Duration.ZERO,
+                        RequestCorpus.standard(),
+                        101,
+                        true,
+                        List.of(),
+                        Path.of("reports"),
+                        false))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("new-connection-percent: 101 (expected: 0 to 100)");
+    }
 
     @Test
     void measuresTheBackendNginxTheRelaysAndCutoverSideBySide(@TempDir Path reports) throws Exception {
@@ -29,6 +73,7 @@ class ComparisonTest {
                 1,
                 Duration.ofSeconds(1),
                 RequestCorpus.standard(),
+                20,
                 true,
                 List.of("-Xmx256m"),
                 reports,
@@ -66,7 +111,8 @@ class ComparisonTest {
                         "Cutover above the Netty HTTP relay:",
                         "p99 added to direct",
                         "open model at ",
-                        "× 1 rounds (medians):");
+                        "× 1 rounds (medians):",
+                        "20 % of requests on a connection of their own");
         assertThat(outcome.report()).exists();
         String html = Files.readString(outcome.report());
         assertThat(html).contains("<svg", "Cutover side by side").doesNotContain("<script", "src=", "href=", "<link");
