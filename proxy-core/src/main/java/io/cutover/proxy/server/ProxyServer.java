@@ -28,8 +28,10 @@ public final class ProxyServer implements AutoCloseable {
                 .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.SO_KEEPALIVE, true)
+                // No child options: each is a setsockopt per accepted connection, and a click is
+                // often a connection of its own. TCP_NODELAY is on by default in both transports
+                // (ProxyServerTest checks it); SO_KEEPALIVE's first probe (two hours) would come
+                // long after server.idle-timeout has closed an idle connection.
                 .childHandler(initializer);
         try {
             return new ProxyServer(
