@@ -42,6 +42,46 @@ class ComparisonTest {
     }
 
     @Test
+    void namesCutoversOwnWorkAboveTheHttpRelayOnlyWhereTheRelayIsItsFloor() {
+        List<Comparison.Figures> closed = List.of(
+                new Comparison.Figures("direct", 60_000, 0.6, 1.2, 2.8, 14.0, 0),
+                new Comparison.Figures("nginx", 25_000, 1.9, 3.7, 6.4, 38.4, 0),
+                new Comparison.Figures("relay-bytes", 28_000, 1.4, 3.4, 6.9, 27.8, 0),
+                new Comparison.Figures("relay-http", 25_600, 1.9, 4.7, 7.1, 38.1, 0),
+                new Comparison.Figures("cutover", 14_800, 3.2, 6.6, 10.9, 69.7, 0));
+        Comparison.Outcome outcome = new Comparison.Outcome(closed, List.of(), 0, null);
+
+        String keepAlive = new Comparison(options(0), System.out, System.err).table(outcome);
+        assertThat(keepAlive)
+                .contains("50 requests in flight, keep-alive, 10 s × 3 rounds")
+                .contains("| Cutover, access log to a file | 14,800 | 0.59 | 3.200 | 6.600 | 10.900 | 69.7 | 0 |")
+                .contains("Cutover/nginx: req/s 0.59, p99 1.78, CPU per request 1.82.")
+                .contains("Cutover above the Netty HTTP relay: 31.6 µs of CPU per request (its own work).");
+
+        String fresh = new Comparison(options(100), System.out, System.err).table(outcome);
+        assertThat(fresh)
+                .contains("50 requests in flight, 100 % of requests on a connection of their own, 10 s × 3 rounds")
+                .contains("The relays connect to the backend for each client connection")
+                .doesNotContain("its own work");
+    }
+
+    private static Comparison.Options options(int newConnectionPercent) {
+        return new Comparison.Options(
+                0,
+                1,
+                50,
+                Duration.ofSeconds(10),
+                3,
+                Duration.ZERO,
+                RequestCorpus.standard(),
+                newConnectionPercent,
+                true,
+                List.of(),
+                Path.of("reports"),
+                false);
+    }
+
+    @Test
     void refusesANewConnectionShareOutsideNoneToAll() {
         assertThatThrownBy(() -> new Comparison.Options(
                         0,
@@ -108,7 +148,7 @@ class ComparisonTest {
                         "Cutover/nginx: req/s",
                         "Cutover/direct: req/s",
                         "Netty HTTP relay/nginx: req/s",
-                        "Cutover above the Netty HTTP relay:",
+                        "The relays connect to the backend for each client connection",
                         "p99 added to direct",
                         "open model at ",
                         "× 1 rounds (medians):",
