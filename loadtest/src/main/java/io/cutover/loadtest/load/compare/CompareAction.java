@@ -40,8 +40,9 @@ public final class CompareAction implements LoadAction {
                 a temporary folder. Sends each the same request mix, closed model with --concurrency
                 in flight, one target after the other for --rounds rounds, then (unless --no-open)
                 as many rounds of an open model at half the most Cutover reached. Prints the medians
-                of req/s, p50/p99/p99.9 and CPU per request (from /proc/PID/stat of each target's
-                processes), the ratios Cutover/nginx and Cutover/direct, and Cutover's CPU per
+                of req/s, p50/p99/p99.9, CPU per request (from /proc/PID/stat of each target's
+                processes) and the share of the round its busiest thread was on a CPU (an event
+                loop, an nginx worker: how near it came to its bottleneck), the ratios Cutover/nginx and Cutover/direct, and Cutover's CPU per
                 request above the HTTP relay (its own work) as a Markdown table; writes an HTML
                 report and a JSON summary. Each target is warmed up first until it answered 200,000
                 requests or --warm-up passed (a JVM needs that much load before its compiler is

@@ -69,7 +69,10 @@ public final class Comparison {
         }
     }
 
-    /** One target's figures: medians over the rounds. */
+    /**
+     * One target's figures: medians over the rounds. {@code busiestThreadPercent} is the share of
+     * the round its busiest thread was on a CPU: an event loop, or an nginx worker.
+     */
     public record Figures(
             String target,
             double requestsPerSecond,
@@ -77,6 +80,7 @@ public final class Comparison {
             double p99,
             double p999,
             double cpuMicros,
+            double busiestThreadPercent,
             long failed) {}
 
     /** The comparison's outcome: closed-model figures, and the open-model ones at half Cutover's most. */
@@ -280,7 +284,7 @@ public final class Comparison {
      */
     static final String UPSTREAM_IDLE_TIMEOUT = "60s";
 
-    private record Measured(LoadResult result, double cpuMicrosPerRequest) {}
+    private record Measured(LoadResult result, double cpuMicrosPerRequest, double busiestThreadPercent) {}
 
     /** Each target in turn under {@code model}, for {@code --rounds} rounds: the runs by target. */
     private Map<String, List<Measured>> rounds(List<TargetProcess> targets, LoadModel model, String what)
@@ -315,12 +319,16 @@ public final class Comparison {
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(1),
                 1);
+        Map<Long, Long> threadsBefore = target.threadTicks();
         long before = target.cpuTicks();
+        long started = System.nanoTime();
         LoadResult result = LoadGenerator.run(plan, LoadHooks.quiet().withProgress(err, System.console() != null));
+        long wall = System.nanoTime() - started;
         long after = target.cpuTicks();
+        Map<Long, Long> threadsAfter = target.threadTicks();
         long answered = Math.max(1, result.sent() - result.failed());
         double cpuMicros = (after - before) * (1e6 / TargetProcess.TICKS_PER_SECOND) / answered;
-        return new Measured(result, cpuMicros);
+        return new Measured(result, cpuMicros, TargetProcess.busiestPercent(threadsBefore, threadsAfter, wall));
     }
 
     private static Figures median(String target, List<Measured> runs) {
@@ -331,6 +339,7 @@ public final class Comparison {
                 median(runs, m -> m.result().millis(99)),
                 median(runs, m -> m.result().millis(99.9)),
                 median(runs, Measured::cpuMicrosPerRequest),
+                median(runs, Measured::busiestThreadPercent),
                 runs.stream().mapToLong(m -> m.result().failed()).sum());
     }
 
@@ -361,12 +370,13 @@ public final class Comparison {
                 options.workers(),
                 options.workers(),
                 Runtime.getRuntime().availableProcessors()));
-        t.append("| target | req/s | × nginx | p50 ms | p99 ms | p99.9 ms | CPU µs/req | failed |\n");
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        t.append(
+                "| target | req/s | × nginx | p50 ms | p99 ms | p99.9 ms | CPU µs/req | busiest thread % | failed |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Figures f : outcome.closed()) {
             t.append(String.format(
                     Locale.ROOT,
-                    "| %s | %,.0f | %.2f | %.3f | %.3f | %.3f | %.1f | %d |%n",
+                    "| %s | %,.0f | %.2f | %.3f | %.3f | %.3f | %.1f | %.0f | %d |%n",
                     label(f.target()),
                     f.requestsPerSecond(),
                     f.requestsPerSecond() / nginx.requestsPerSecond(),
@@ -374,6 +384,7 @@ public final class Comparison {
                     f.p99(),
                     f.p999(),
                     f.cpuMicros(),
+                    f.busiestThreadPercent(),
                     f.failed()));
         }
         t.append(String.format(
@@ -409,18 +420,20 @@ public final class Comparison {
                     outcome.openRate(),
                     seconds(options.duration()),
                     options.rounds()));
-            t.append("| target | p50 ms | p99 ms | p99.9 ms | p99 added to direct ms | CPU µs/req | failed |\n");
-            t.append("|---|---:|---:|---:|---:|---:|---:|\n");
+            t.append("| target | p50 ms | p99 ms | p99.9 ms | p99 added to direct ms | CPU µs/req | busiest thread % |"
+                    + " failed |\n");
+            t.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Figures f : outcome.open()) {
                 t.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.3f | %.3f | %.3f | %s | %.1f | %d |%n",
+                        "| %s | %.3f | %.3f | %.3f | %s | %.1f | %.0f | %d |%n",
                         label(f.target()),
                         f.p50(),
                         f.p99(),
                         f.p999(),
                         f.target().equals(DIRECT) ? "" : String.format(Locale.ROOT, "%.3f", f.p99() - openDirect.p99()),
                         f.cpuMicros(),
+                        f.busiestThreadPercent(),
                         f.failed()));
             }
         }

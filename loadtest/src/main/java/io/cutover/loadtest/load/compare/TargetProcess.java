@@ -3,16 +3,20 @@ package io.cutover.loadtest.load.compare;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A server the comparison started (nginx, or Cutover in a JVM of its own), with the CPU time its
- * process and children have used, read from {@code /proc/PID/stat}.
+ * process and children have used, read from {@code /proc/PID/stat}, and that of each of their
+ * threads, read from {@code /proc/PID/task/TID/stat}.
  */
 final class TargetProcess implements AutoCloseable {
 
@@ -74,21 +78,69 @@ final class TargetProcess implements AutoCloseable {
 
     /** CPU time (user + system) of the process and its children (nginx's workers) so far, in ticks. */
     long cpuTicks() {
-        List<Long> pids = new ArrayList<>();
-        pids.add(process.pid());
-        process.descendants().forEach(p -> pids.add(p.pid()));
         long ticks = 0;
-        for (long pid : pids) {
-            ticks += cpuTicks(pid);
+        for (long pid : pids()) {
+            ticks += cpuTicks(Path.of("/proc/" + pid + "/stat"));
         }
         return ticks;
     }
 
-    /** utime + stime of one process, fields 14 and 15 of /proc/PID/stat (counted after the command's ')'). */
-    static long cpuTicks(long pid) {
+    /**
+     * CPU time so far of every thread of the process and its children, in ticks, by thread id
+     * (unique on the machine while the thread lives). A thread that started and ended between two
+     * readings is in neither; a serving thread lives as long as its process.
+     */
+    Map<Long, Long> threadTicks() {
+        Map<Long, Long> ticks = new HashMap<>();
+        for (long pid : pids()) {
+            ticks.putAll(threadTicks(pid));
+        }
+        return ticks;
+    }
+
+    private List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(process.pid());
+        process.descendants().forEach(p -> pids.add(p.pid()));
+        return pids;
+    }
+
+    /** CPU time so far of each thread of process {@code pid}, in ticks, by thread id; empty once it is gone. */
+    static Map<Long, Long> threadTicks(long pid) {
+        Map<Long, Long> ticks = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks) {
+                ticks.put(Long.parseLong(task.getFileName().toString()), cpuTicks(task.resolve("stat")));
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process is gone: no threads
+        }
+        return ticks;
+    }
+
+    /**
+     * The share of {@code wallNanos} that the busiest thread spent on a CPU between two readings of
+     * {@link #threadTicks()}, in percent. For nginx that is a worker, for a JVM of the comparison
+     * an event loop: how near the target's serving thread came to being the bottleneck.
+     */
+    static double busiestPercent(Map<Long, Long> before, Map<Long, Long> after, long wallNanos) {
+        long most = 0;
+        for (Map.Entry<Long, Long> thread : after.entrySet()) {
+            most = Math.max(most, thread.getValue() - before.getOrDefault(thread.getKey(), 0L));
+        }
+        double wallTicks = wallNanos / 1e9 * TICKS_PER_SECOND;
+        // Ticks are counted whole: over a short window the busiest thread can read a tick over the wall time.
+        return wallTicks <= 0 ? 0 : Math.min(100, most * 100 / wallTicks);
+    }
+
+    /**
+     * utime + stime of a process or thread, fields 14 and 15 of its {@code stat} file (counted after
+     * the command's ')'); 0 when it is gone.
+     */
+    static long cpuTicks(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String text = Files.readString(stat);
+            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state): utime is field 14, stime field 15.
             return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         } catch (IOException | RuntimeException e) {
