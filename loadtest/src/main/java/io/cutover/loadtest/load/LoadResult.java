@@ -58,6 +58,21 @@ public record LoadResult(
         return latency.getValueAtPercentile(percentile) / 1e6;
     }
 
+    /**
+     * The highest latency percentile of any time slot that ended requests, in milliseconds. Where
+     * a run's tail is a few bad seconds rather than spread over the run, this is far above
+     * {@link #millis(double)} of the whole run.
+     */
+    public double worstSlotMillis(double percentile) {
+        long worst = 0;
+        for (TimeSlot slot : slots) {
+            if (slot.latency().getTotalCount() > 0) {
+                worst = Math.max(worst, slot.latency().getValueAtPercentile(percentile));
+            }
+        }
+        return worst / 1e6;
+    }
+
     /** The count of one fate. */
     public long fate(String name) {
         return fates.getOrDefault(name, 0L);

@@ -70,8 +70,9 @@ public final class Comparison {
     }
 
     /**
-     * One target's figures: medians over the rounds. {@code busiestThreadPercent} is the share of
-     * the round its busiest thread was on a CPU: an event loop, or an nginx worker.
+     * One target's figures: medians over the rounds. {@code worstSecondP99} is the p99 of the
+     * round's worst second; {@code busiestThreadPercent} the share of the round its busiest thread
+     * was on a CPU: an event loop, or an nginx worker.
      */
     public record Figures(
             String target,
@@ -79,6 +80,7 @@ public final class Comparison {
             double p50,
             double p99,
             double p999,
+            double worstSecondP99,
             double cpuMicros,
             double busiestThreadPercent,
             long failed) {}
@@ -284,6 +286,9 @@ public final class Comparison {
      */
     static final String UPSTREAM_IDLE_TIMEOUT = "60s";
 
+    /** The time slots of each run: the open table's worst second is the worst of these. */
+    private static final Duration SLOT = Duration.ofSeconds(1);
+
     private record Measured(LoadResult result, double cpuMicrosPerRequest, double busiestThreadPercent) {}
 
     /** Each target in turn under {@code model}, for {@code --rounds} rounds: the runs by target. */
@@ -317,7 +322,7 @@ public final class Comparison {
                 options.mix(),
                 connections,
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(1),
+                SLOT,
                 1);
         Map<Long, Long> threadsBefore = target.threadTicks();
         long before = target.cpuTicks();
@@ -338,6 +343,7 @@ public final class Comparison {
                 median(runs, m -> m.result().millis(50)),
                 median(runs, m -> m.result().millis(99)),
                 median(runs, m -> m.result().millis(99.9)),
+                median(runs, m -> m.result().worstSlotMillis(99)),
                 median(runs, Measured::cpuMicrosPerRequest),
                 median(runs, Measured::busiestThreadPercent),
                 runs.stream().mapToLong(m -> m.result().failed()).sum());
@@ -420,17 +426,18 @@ public final class Comparison {
                     outcome.openRate(),
                     seconds(options.duration()),
                     options.rounds()));
-            t.append("| target | p50 ms | p99 ms | p99.9 ms | p99 added to direct ms | CPU µs/req | busiest thread % |"
-                    + " failed |\n");
-            t.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            t.append("| target | p50 ms | p99 ms | p99.9 ms | worst " + seconds(SLOT)
+                    + " p99 ms | p99 added to direct ms | CPU µs/req | busiest thread % | failed |\n");
+            t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Figures f : outcome.open()) {
                 t.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.3f | %.3f | %.3f | %s | %.1f | %.0f | %d |%n",
+                        "| %s | %.3f | %.3f | %.3f | %.3f | %s | %.1f | %.0f | %d |%n",
                         label(f.target()),
                         f.p50(),
                         f.p99(),
                         f.p999(),
+                        f.worstSecondP99(),
                         f.target().equals(DIRECT) ? "" : String.format(Locale.ROOT, "%.3f", f.p99() - openDirect.p99()),
                         f.cpuMicros(),
                         f.busiestThreadPercent(),
