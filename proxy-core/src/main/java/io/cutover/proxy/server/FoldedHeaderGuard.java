@@ -56,9 +56,8 @@ final class FoldedHeaderGuard extends ChannelInboundHandlerAdapter {
             return;
         }
         refused = true;
-        int lineBegin = foldAt;
-        if (lineBegin > start) {
-            ctx.fireChannelRead(buf.retainedSlice(start, lineBegin - start));
+        if (foldAt > start) {
+            ctx.fireChannelRead(buf.retainedSlice(start, foldAt - start));
         }
         buf.release();
         DefaultFullHttpRequest failed =
@@ -69,9 +68,10 @@ final class FoldedHeaderGuard extends ChannelInboundHandlerAdapter {
 
     /**
      * Reads {@code buf} from {@code from} to {@code end}, carrying the line state over from the
-     * previous read: the index of a folded line's first byte, or -1. Only the first bytes of each
-     * line are looked at one by one (line start, name prefix); the rest of a line is skipped with
-     * the buffer's own search for the line feed, which reads eight bytes at a time.
+     * previous read, and returns the index of a folded line's first byte, or -1 if there is none.
+     * Only the first bytes of each line are looked at one by one (line start, name prefix); the
+     * rest of a line is skipped with the buffer's own search for the line feed, which reads eight
+     * bytes at a time.
      */
     private int scan(ByteBuf buf, int from, int end) {
         int at = from;

@@ -11,10 +11,11 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -126,10 +127,12 @@ class FoldedHeaderGuardTest {
         return out;
     }
 
+    /** The raw-request fuzz target's seeds, from the test classpath. */
     private static List<String> seeds() {
-        Path dir = Paths.get("src/test/resources/io/cutover/proxy/server/RawRequestFuzzTestInputs/"
-                + "anyBytesGetAnAnswerThatIsNotCutoversOwn5xxOrAClose");
-        try (Stream<Path> files = Files.list(dir)) {
+        URL seedDir = RawRequestFuzzTest.class.getResource(
+                "RawRequestFuzzTestInputs/anyBytesGetAnAnswerThatIsNotCutoversOwn5xxOrAClose");
+        assertThat(seedDir).as("the raw-request fuzz seeds").isNotNull();
+        try (Stream<Path> files = Files.list(Path.of(seedDir.toURI()))) {
             List<String> seeds = new ArrayList<>();
             for (Path file : files.sorted().toList()) {
                 seeds.add(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
@@ -138,6 +141,8 @@ class FoldedHeaderGuardTest {
             return seeds;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }
