@@ -42,19 +42,22 @@ public final class CompareAction implements LoadAction {
                 as many rounds of an open model at half the most Cutover reached. Prints the medians
                 of req/s, p50/p99/p99.9 (and for the open model the p99 of each round's worst
                 second), CPU per request (from /proc/PID/stat of each target's processes) and the
-                share of the round its busiest thread was on a CPU (an event loop, an nginx worker:
-                how near it came to its bottleneck), the ratios Cutover/nginx and Cutover/direct,
-                and Cutover's CPU per request above the HTTP relay (its own work) as a Markdown
-                table; writes an HTML report and a JSON summary. Each target is warmed up first
-                until it answered 200,000 requests or --warm-up passed (a JVM needs that much load
-                before its compiler is done), one in ten of them on a connection of its own.
-                --new-connection-percent N sends that share of the measured requests on a
-                connection of their own (what connecting costs each target; default 0, keep-alive
-                only). Both proxies keep idle backend connections for 60 s. --workers sets nginx's worker processes and the event
-                loops of the relays and of Cutover alike (default 1: on a small machine the
-                generator and the backend need the other core). --base-port N uses N … N+5 (backend,
-                nginx, Cutover, Cutover's admin, the bytes relay, the HTTP relay); by default free
-                ports are found. Needs nginx (sudo apt-get install nginx); installs nothing.""";
+                part of it spent in the kernel (system calls and the network stack; the rest is the
+                target's own code), the share of the round its busiest thread was on a CPU (an
+                event loop, an nginx worker: how near it came to its bottleneck), the ratios
+                Cutover/nginx (CPU per request also split into user space and kernel) and
+                Cutover/direct, and Cutover's CPU per request above the HTTP relay (its own work)
+                as a Markdown table; writes an HTML report and a JSON summary. Each target is
+                warmed up first until it answered 200,000 requests or --warm-up passed (a JVM
+                needs that much load before its compiler is done), one in ten of them on a
+                connection of its own. --new-connection-percent N sends that share of the measured
+                requests on a connection of their own (what connecting costs each target; default
+                0, keep-alive only). Both proxies keep idle backend connections for 60 s. --workers
+                sets nginx's worker processes and the event loops of the relays and of Cutover
+                alike (default 1: on a small machine the generator and the backend need the other
+                core). --base-port N uses N … N+5 (backend, nginx, Cutover, Cutover's admin, the
+                bytes relay, the HTTP relay); by default free ports are found. Needs nginx (sudo
+                apt-get install nginx); installs nothing.""";
     }
 
     @Override

@@ -71,8 +71,10 @@ public final class Comparison {
 
     /**
      * One target's figures: medians over the rounds. {@code worstSecondP99} is the p99 of the
-     * round's worst second; {@code busiestThreadPercent} the share of the round its busiest thread
-     * was on a CPU: an event loop, or an nginx worker.
+     * round's worst second; {@code kernelMicros} the part of {@code cpuMicros} spent in the kernel
+     * (system calls and the network stack), the rest being the target's own code; {@code
+     * busiestThreadPercent} the share of the round its busiest thread was on a CPU: an event loop,
+     * or an nginx worker.
      */
     public record Figures(
             String target,
@@ -82,6 +84,7 @@ public final class Comparison {
             double p999,
             double worstSecondP99,
             double cpuMicros,
+            double kernelMicros,
             double busiestThreadPercent,
             long failed) {}
 
@@ -289,7 +292,11 @@ public final class Comparison {
     /** The time slots of each run: the open table's worst second is the worst of these. */
     private static final Duration SLOT = Duration.ofSeconds(1);
 
-    private record Measured(LoadResult result, double cpuMicrosPerRequest, double busiestThreadPercent) {}
+    private record Measured(
+            LoadResult result,
+            double cpuMicrosPerRequest,
+            double kernelMicrosPerRequest,
+            double busiestThreadPercent) {}
 
     /** Each target in turn under {@code model}, for {@code --rounds} rounds: the runs by target. */
     private Map<String, List<Measured>> rounds(List<TargetProcess> targets, LoadModel model, String what)
@@ -325,15 +332,19 @@ public final class Comparison {
                 SLOT,
                 1);
         Map<Long, Long> threadsBefore = target.threadTicks();
-        long before = target.cpuTicks();
+        TargetProcess.CpuTicks before = target.cpuTicks();
         long started = System.nanoTime();
         LoadResult result = LoadGenerator.run(plan, LoadHooks.quiet().withProgress(err, System.console() != null));
         long wall = System.nanoTime() - started;
-        long after = target.cpuTicks();
+        TargetProcess.CpuTicks used = target.cpuTicks().minus(before);
         Map<Long, Long> threadsAfter = target.threadTicks();
         long answered = Math.max(1, result.sent() - result.failed());
-        double cpuMicros = (after - before) * (1e6 / TargetProcess.TICKS_PER_SECOND) / answered;
-        return new Measured(result, cpuMicros, TargetProcess.busiestPercent(threadsBefore, threadsAfter, wall));
+        double microsPerTick = 1e6 / TargetProcess.TICKS_PER_SECOND;
+        return new Measured(
+                result,
+                used.total() * microsPerTick / answered,
+                used.system() * microsPerTick / answered,
+                TargetProcess.busiestPercent(threadsBefore, threadsAfter, wall));
     }
 
     private static Figures median(String target, List<Measured> runs) {
@@ -345,6 +356,7 @@ public final class Comparison {
                 median(runs, m -> m.result().millis(99.9)),
                 median(runs, m -> m.result().worstSlotMillis(99)),
                 median(runs, Measured::cpuMicrosPerRequest),
+                median(runs, Measured::kernelMicrosPerRequest),
                 median(runs, Measured::busiestThreadPercent),
                 runs.stream().mapToLong(m -> m.result().failed()).sum());
     }
@@ -376,13 +388,13 @@ public final class Comparison {
                 options.workers(),
                 options.workers(),
                 Runtime.getRuntime().availableProcessors()));
-        t.append(
-                "| target | req/s | × nginx | p50 ms | p99 ms | p99.9 ms | CPU µs/req | busiest thread % | failed |\n");
-        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        t.append("| target | req/s | × nginx | p50 ms | p99 ms | p99.9 ms | CPU µs/req | of it kernel µs"
+                + " | busiest thread % | failed |\n");
+        t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Figures f : outcome.closed()) {
             t.append(String.format(
                     Locale.ROOT,
-                    "| %s | %,.0f | %.2f | %.3f | %.3f | %.3f | %.1f | %.0f | %d |%n",
+                    "| %s | %,.0f | %.2f | %.3f | %.3f | %.3f | %.1f | %.1f | %.0f | %d |%n",
                     label(f.target()),
                     f.requestsPerSecond(),
                     f.requestsPerSecond() / nginx.requestsPerSecond(),
@@ -390,16 +402,19 @@ public final class Comparison {
                     f.p99(),
                     f.p999(),
                     f.cpuMicros(),
+                    f.kernelMicros(),
                     f.busiestThreadPercent(),
                     f.failed()));
         }
         t.append(String.format(
                 Locale.ROOT,
-                "%nCutover/nginx: req/s %.2f, p99 %.2f, CPU per request %.2f. Cutover/direct: req/s %.2f, p99 %.2f,"
-                        + " CPU per request %.2f.%n",
+                "%nCutover/nginx: req/s %.2f, p99 %.2f, CPU per request %.2f (in user space %.2f, in the kernel %.2f)."
+                        + " Cutover/direct: req/s %.2f, p99 %.2f, CPU per request %.2f.%n",
                 cutover.requestsPerSecond() / nginx.requestsPerSecond(),
                 cutover.p99() / nginx.p99(),
                 cutover.cpuMicros() / nginx.cpuMicros(),
+                userMicros(cutover) / userMicros(nginx),
+                cutover.kernelMicros() / nginx.kernelMicros(),
                 cutover.requestsPerSecond() / direct.requestsPerSecond(),
                 cutover.p99() / direct.p99(),
                 cutover.cpuMicros() / direct.cpuMicros()));
@@ -426,13 +441,14 @@ public final class Comparison {
                     outcome.openRate(),
                     seconds(options.duration()),
                     options.rounds()));
-            t.append("| target | p50 ms | p99 ms | p99.9 ms | worst " + seconds(SLOT)
-                    + " p99 ms | p99 added to direct ms | CPU µs/req | busiest thread % | failed |\n");
-            t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            t.append(
+                    "| target | p50 ms | p99 ms | p99.9 ms | worst " + seconds(SLOT)
+                            + " p99 ms | p99 added to direct ms | CPU µs/req | of it kernel µs | busiest thread % | failed |\n");
+            t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Figures f : outcome.open()) {
                 t.append(String.format(
                         Locale.ROOT,
-                        "| %s | %.3f | %.3f | %.3f | %.3f | %s | %.1f | %.0f | %d |%n",
+                        "| %s | %.3f | %.3f | %.3f | %.3f | %s | %.1f | %.1f | %.0f | %d |%n",
                         label(f.target()),
                         f.p50(),
                         f.p99(),
@@ -440,11 +456,16 @@ public final class Comparison {
                         f.worstSecondP99(),
                         f.target().equals(DIRECT) ? "" : String.format(Locale.ROOT, "%.3f", f.p99() - openDirect.p99()),
                         f.cpuMicros(),
+                        f.kernelMicros(),
                         f.busiestThreadPercent(),
                         f.failed()));
             }
         }
         return t.toString();
+    }
+
+    private static double userMicros(Figures f) {
+        return f.cpuMicros() - f.kernelMicros();
     }
 
     private static String connections(int newConnectionPercent) {

@@ -76,11 +76,32 @@ final class TargetProcess implements AutoCloseable {
         }
     }
 
-    /** CPU time (user + system) of the process and its children (nginx's workers) so far, in ticks. */
-    long cpuTicks() {
-        long ticks = 0;
+    /**
+     * CPU time in ticks, split as {@code /proc} counts it: in user space (the program's own code)
+     * and in the kernel on its behalf (system calls, and the network stack's work done in them).
+     */
+    record CpuTicks(long user, long system) {
+
+        static final CpuTicks NONE = new CpuTicks(0, 0);
+
+        long total() {
+            return user + system;
+        }
+
+        CpuTicks plus(CpuTicks other) {
+            return new CpuTicks(user + other.user, system + other.system);
+        }
+
+        CpuTicks minus(CpuTicks earlier) {
+            return new CpuTicks(user - earlier.user, system - earlier.system);
+        }
+    }
+
+    /** CPU time of the process and its children (nginx's workers) so far. */
+    CpuTicks cpuTicks() {
+        CpuTicks ticks = CpuTicks.NONE;
         for (long pid : pids()) {
-            ticks += cpuTicks(Path.of("/proc/" + pid + "/stat"));
+            ticks = ticks.plus(cpuTicks(Path.of("/proc/" + pid + "/stat")));
         }
         return ticks;
     }
@@ -110,7 +131,9 @@ final class TargetProcess implements AutoCloseable {
         Map<Long, Long> ticks = new HashMap<>();
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
             for (Path task : tasks) {
-                ticks.put(Long.parseLong(task.getFileName().toString()), cpuTicks(task.resolve("stat")));
+                ticks.put(
+                        Long.parseLong(task.getFileName().toString()),
+                        cpuTicks(task.resolve("stat")).total());
             }
         } catch (IOException | RuntimeException e) {
             // the process is gone: no threads
@@ -134,18 +157,22 @@ final class TargetProcess implements AutoCloseable {
     }
 
     /**
-     * utime + stime of a process or thread, fields 14 and 15 of its {@code stat} file (counted after
-     * the command's ')'); 0 when it is gone.
+     * utime and stime of a process or thread, fields 14 and 15 of its {@code stat} file (counted
+     * after the command's ')'); none when it is gone.
      */
-    static long cpuTicks(Path stat) {
+    static CpuTicks cpuTicks(Path stat) {
         try {
-            String text = Files.readString(stat);
-            String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state): utime is field 14, stime field 15.
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return parseStat(Files.readString(stat));
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return CpuTicks.NONE;
         }
+    }
+
+    /** utime and stime from the text of a {@code stat} file; the command may hold spaces and ')'. */
+    static CpuTicks parseStat(String text) {
+        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state): utime is field 14, stime field 15.
+        return new CpuTicks(Long.parseLong(fields[11]), Long.parseLong(fields[12]));
     }
 
     /** Resident memory of the process, in KiB (VmRSS of /proc/PID/status). */

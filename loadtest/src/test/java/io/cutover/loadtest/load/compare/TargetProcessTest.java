@@ -2,13 +2,18 @@ package io.cutover.loadtest.load.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class TargetProcessTest {
@@ -67,6 +72,64 @@ class TargetProcessTest {
                 .orElse(0);
         // 300 ms are 30 ticks; the kernel charges whole ticks, so allow a few either way.
         assertThat(most).isGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void readsUserAndKernelTimeFromAStatLineWhoseCommandHoldsSpacesAndParentheses() {
+        String stat = "4242 (nginx: worker (x)) S 1 4242 4242 0 -1 4194624 1262 0 0 0 123 45 0 0 20 0 1 0 6917215";
+
+        assertThat(TargetProcess.parseStat(stat)).isEqualTo(new TargetProcess.CpuTicks(123, 45));
+        assertThat(TargetProcess.parseStat(stat).total()).isEqualTo(168);
+    }
+
+    @Test
+    void chargesSpinningToUserSpaceAndSystemCallsToTheKernel() throws Exception {
+        // Each thread reads its own stat file, so the reading is of that thread alone.
+        // Reading a thread's CPU clock is a system call itself: each check comes after a long
+        // stretch of arithmetic.
+        AtomicLong sink = new AtomicLong();
+        TargetProcess.CpuTicks spinning = onAThreadOfItsOwn(() -> {
+            long x = sink.get();
+            for (int i = 0; i < 10_000_000; i++) {
+                x = x * 6364136223846793005L + 1442695040888963407L;
+            }
+            sink.set(x);
+        });
+        TargetProcess.CpuTicks writing = onAThreadOfItsOwn(() -> {
+            try (FileOutputStream devNull = new FileOutputStream("/dev/null")) {
+                // One byte per call: nearly all of the time is the system call's.
+                for (int i = 0; i < 1000; i++) {
+                    devNull.write(i);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+
+        // 300 ms are 30 ticks; the kernel charges whole ticks, so allow a few either way.
+        assertThat(spinning.total()).isGreaterThanOrEqualTo(25);
+        assertThat(spinning.system()).isLessThan(spinning.user());
+        assertThat(writing.total()).isGreaterThanOrEqualTo(25);
+        assertThat(writing.system()).isGreaterThan(writing.user());
+    }
+
+    /** The CPU time a new thread charged while it repeated {@code work} for 300 ms of its own CPU time. */
+    private static TargetProcess.CpuTicks onAThreadOfItsOwn(Runnable work) throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Path self = Path.of("/proc/thread-self/stat");
+        AtomicReference<TargetProcess.CpuTicks> used = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            long id = Thread.currentThread().getId();
+            TargetProcess.CpuTicks before = TargetProcess.cpuTicks(self);
+            while (threads.getThreadCpuTime(id) < TimeUnit.MILLISECONDS.toNanos(300)) {
+                work.run();
+            }
+            used.set(TargetProcess.cpuTicks(self).minus(before));
+        });
+        thread.start();
+        thread.join(TimeUnit.SECONDS.toMillis(60));
+        assertThat(used.get()).isNotNull();
+        return used.get();
     }
 
     @Test
