@@ -31,6 +31,7 @@ public final class CompareAction implements LoadAction {
                                             [--workers 1] [--mix all] [--new-connection-percent 0]
                                             [--no-open] [--base-port N]
                                             [--jvm-options '-Xmx1g ...'] [--report target/load-reports] [--keep]
+                                            [--profile]
 
                 Starts, on 127.0.0.1, an nginx backend that answers every click with a 302 and a
                 Set-Cookie and every pixel with a GIF, and in front of it: nginx (upstream
@@ -56,8 +57,12 @@ public final class CompareAction implements LoadAction {
                 sets nginx's worker processes and the event loops of the relays and of Cutover
                 alike (default 1: on a small machine the generator and the backend need the other
                 core). --base-port N uses N … N+5 (backend, nginx, Cutover, Cutover's admin, the
-                bytes relay, the HTTP relay); by default free ports are found. Needs nginx (sudo
-                apt-get install nginx); installs nothing.""";
+                bytes relay, the HTTP relay); by default free ports are found. --profile loads
+                async-profiler into Cutover's JVM over the closed rounds (CPU samples, kernel
+                frames included), prints the hottest frames and the share of samples through each
+                of Cutover's packages, and keeps a flame graph and the collapsed stacks beside the
+                report (Cutover's figures in that run include the profiler's cost). Needs nginx (sudo apt-get install nginx); installs
+                nothing.""";
     }
 
     @Override
@@ -79,7 +84,8 @@ public final class CompareAction implements LoadAction {
                         ? List.of()
                         : Arrays.asList(jvm.trim().split("\\s+")),
                 LoadOptions.reportDir(args),
-                args.flag("--keep"));
+                args.flag("--keep"),
+                args.flag("--profile"));
         LoadOptions.noneLeft(args);
         if (Comparison.nginx() == null) {
             err.println(

@@ -52,7 +52,8 @@ public final class Comparison {
             boolean openPhase,
             List<String> jvmOptions,
             Path reportDir,
-            boolean keep) {
+            boolean keep,
+            boolean profile) {
 
         public Options {
             if (workers < 1 || workers > 64) {
@@ -198,10 +199,16 @@ public final class Comparison {
             for (TargetProcess target : targets) {
                 warmUp(target);
             }
+            CpuProfile recording = options.profile() ? CpuProfile.start(cutover, dir) : null;
             Map<String, List<Measured>> closed = rounds(
                     targets,
                     new LoadModel.Closed(options.concurrency()),
                     "closed model, " + options.concurrency() + " in flight");
+            Path flameGraph = dir.resolve("cutover-closed.html");
+            Path profile = dir.resolve("cutover-closed.collapsed");
+            if (recording != null) {
+                recording.stop(flameGraph, profile);
+            }
             List<Figures> closedFigures = new ArrayList<>();
             closed.forEach((name, runs) -> closedFigures.add(median(name, runs)));
 
@@ -231,9 +238,26 @@ public final class Comparison {
                             "%nload average (1 min) of the machine: %s at the start, %s at the end%n",
                             loadAtStart,
                             loadAverage());
+            if (recording != null) {
+                table += CpuProfile.summarize(profile, PROFILE_LINES)
+                        .describe("Cutover over the closed rounds ("
+                                + (recording.engine().equals("cpu")
+                                        ? ""
+                                        : "sampled by a CPU timer: perf events are closed to this user, so no"
+                                                + " kernel frames; ")
+                                + "its figures there include the profiler's own cost; compare them from a run without"
+                                + " --profile)");
+            }
             out.println(table);
             Path report = writeReport(outcome, closed, open, table);
             out.println("report: " + report.toAbsolutePath());
+            if (recording != null) {
+                String base = report.toString().replaceFirst("\\.html$", "");
+                Path keptGraph = Files.copy(flameGraph, Path.of(base + "-cutover-flame.html"));
+                Path keptStacks = Files.copy(profile, Path.of(base + "-cutover.collapsed"));
+                out.println("profile: " + keptGraph.toAbsolutePath() + " (flame graph), " + keptStacks.toAbsolutePath()
+                        + " (stacks)");
+            }
             return new Outcome(closedFigures, openFigures, openRate, report);
         } finally {
             for (int i = started.size() - 1; i >= 0; i--) {
@@ -271,6 +295,9 @@ public final class Comparison {
             answered += result.sent() - result.failed();
         } while (answered < WARM_UP_REQUESTS && System.nanoTime() < deadline);
     }
+
+    /** Rows in each of the profile's two tables. */
+    static final int PROFILE_LINES = 15;
 
     /** Requests a target answers before it is measured (unless the warm-up's time runs out first). */
     static final long WARM_UP_REQUESTS = 200_000;

@@ -92,6 +92,7 @@ class ComparisonTest {
                 true,
                 List.of(),
                 Path.of("reports"),
+                false,
                 false);
     }
 
@@ -109,6 +110,7 @@ class ComparisonTest {
                         true,
                         List.of(),
                         Path.of("reports"),
+                        false,
                         false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("new-connection-percent: 101 (expected: 0 to 100)");
@@ -131,7 +133,8 @@ class ComparisonTest {
                 true,
                 List.of("-Xmx256m"),
                 reports,
-                false);
+                false,
+                true);
 
         Comparison.Outcome outcome = new Comparison(
                         options,
@@ -169,6 +172,18 @@ class ComparisonTest {
                         "open model at ",
                         "× 1 rounds (medians):",
                         "20 % of requests on a connection of their own");
+        // --profile: Cutover's closed rounds profiled, summed up under the tables, kept beside the report.
+        assertThat(table)
+                .contains("CPU profile of Cutover over the closed rounds")
+                .contains("| hottest frames (self) | share of samples |")
+                .contains("| Cutover's own code by package (inclusive) | share of samples |");
+        String base = outcome.report().toString().replace(".html", "");
+        assertThat(Files.readString(Path.of(base + "-cutover-flame.html"))).contains("<html");
+        CpuProfile.Summary summary = CpuProfile.summarize(Path.of(base + "-cutover.collapsed"), 5);
+        assertThat(summary.samples()).isPositive();
+        assertThat(summary.ownPackages())
+                .extracting(CpuProfile.Share::name)
+                .anyMatch(name -> name.startsWith("io.cutover.proxy."));
         assertThat(outcome.report()).exists();
         String html = Files.readString(outcome.report());
         assertThat(html).contains("<svg", "Cutover side by side").doesNotContain("<script", "src=", "href=", "<link");
