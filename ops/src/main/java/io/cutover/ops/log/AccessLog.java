@@ -144,6 +144,11 @@ public final class AccessLog implements AutoCloseable {
         return droppedFull.sum() + droppedFailed.sum();
     }
 
+    /** The writer thread, for tests that must wait until it sleeps out its linger period. */
+    Thread writer() {
+        return writer;
+    }
+
     /** Records written and flushed so far. */
     public long written() {
         return written.sum();
