@@ -61,8 +61,8 @@ public final class CompareAction implements LoadAction {
                 async-profiler into Cutover's JVM over the closed rounds (CPU samples, kernel
                 frames included), prints the hottest frames and the share of samples through each
                 of Cutover's packages, and keeps a flame graph and the collapsed stacks beside the
-                report (Cutover's figures in that run include the profiler's cost). Needs nginx (sudo apt-get install nginx); installs
-                nothing.""";
+                report (Cutover's figures in that run include the profiler's cost). Needs nginx
+                (sudo apt-get install nginx); installs nothing.""";
     }
 
     @Override
