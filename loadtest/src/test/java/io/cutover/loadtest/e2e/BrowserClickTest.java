@@ -1,6 +1,7 @@
 package io.cutover.loadtest.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -15,6 +16,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -152,5 +154,14 @@ class BrowserClickTest {
 
         assertThat(tab.location()).isEqualTo("http://shop.merchant.test/deal?id=7");
         assertThat(tab.evaluate("document.body.textContent")).isEqualTo("landed");
+        // The click was queued: once the platforms are back it reaches Awin by itself, and it must
+        // do so within this test (arriving during the next one, it would be counted there).
+        sandbox.awin().fault(Fault.ok());
+        sandbox.shareASale().fault(Fault.ok());
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(sandbox.awin().received()).anySatisfy(r -> {
+                    assertThat(r.param("clickref2")).isEqualTo("outage");
+                    assertThat(r.header("X-Cutover-Replay")).isEqualTo("1");
+                }));
     }
 }
