@@ -241,7 +241,7 @@ public final class Comparison {
             if (recording != null) {
                 table += CpuProfile.summarize(profile, PROFILE_LINES)
                         .describe("Cutover over the closed rounds ("
-                                + (recording.engine().equals("cpu")
+                                + (recording.kernelFrames()
                                         ? ""
                                         : "sampled by a CPU timer: perf events are closed to this user, so no"
                                                 + " kernel frames; ")

@@ -36,7 +36,7 @@ final class CpuProfile {
 
     private final TargetProcess target;
     private final Path library;
-    private String engine;
+    private boolean kernelFrames;
 
     private CpuProfile(TargetProcess target, Path library) {
         this.target = target;
@@ -49,19 +49,18 @@ final class CpuProfile {
         CpuProfile profile = new CpuProfile(target, library);
         try {
             profile.agent("start,event=cpu,interval=" + INTERVAL_MILLIS + "ms");
-            profile.engine = "cpu";
+            profile.kernelFrames = true;
         } catch (IOException noPerfEvents) {
             // Where perf events are closed to this user (a container's seccomp, perf_event_paranoid),
             // a timer on each thread's CPU clock samples the same time, without kernel frames.
             profile.agent("start,event=ctimer,interval=" + INTERVAL_MILLIS + "ms");
-            profile.engine = "ctimer";
         }
         return profile;
     }
 
-    /** How the samples are taken: {@code cpu} (perf events, kernel frames) or {@code ctimer} (without them). */
-    String engine() {
-        return engine;
+    /** Whether the samples are taken by perf events, with kernel frames, rather than by a CPU timer without them. */
+    boolean kernelFrames() {
+        return kernelFrames;
     }
 
     /**
