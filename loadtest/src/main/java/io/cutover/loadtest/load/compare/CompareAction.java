@@ -47,9 +47,10 @@ public final class CompareAction implements LoadAction {
                 target's own code), the share of the round its busiest thread was on a CPU (an
                 event loop, an nginx worker: how near it came to its bottleneck), the ratios
                 Cutover/nginx (CPU per request also split into user space and kernel) and
-                Cutover/direct, and Cutover's CPU per request above the HTTP relay (its own work)
-                as a Markdown table; writes an HTML report and a JSON summary. Each target is
-                warmed up first until it answered 200,000 requests or --warm-up passed (a JVM
+                Cutover/direct, Cutover's CPU per request above the HTTP relay (its own work), and
+                nginx's above the bytes relay (all a proxy on Netty's transport may spend to match
+                nginx) as a Markdown table; writes an HTML report and a JSON summary. Each target
+                is warmed up first until it answered 200,000 requests or --warm-up passed (a JVM
                 needs that much load before its compiler is done), one in ten of them on a
                 connection of its own. --new-connection-percent N sends that share of the measured
                 requests on a connection of their own (what connecting costs each target; default

@@ -65,6 +65,7 @@ class ComparisonTest {
                 .contains("Cutover/nginx: req/s 0.59, p99 1.78, CPU per request 1.82 (in user space 4.54, in the kernel"
                         + " 0.96).")
                 .contains("Cutover above the Netty HTTP relay: 31.6 µs of CPU per request (its own work).")
+                .contains("To match nginx's CPU per request on Netty's transport: 10.6 µs above the bytes relay,")
                 .contains("open model at 7,400/s (half Cutover's most)")
                 .contains("| p99.9 ms | worst 1 s p99 ms | p99 added to direct ms |")
                 .contains(
@@ -76,7 +77,18 @@ class ComparisonTest {
         assertThat(fresh)
                 .contains("50 requests in flight, 100 % of requests on a connection of their own, 10 s × 3 rounds")
                 .contains("The relays connect to the backend for each client connection")
-                .doesNotContain("its own work");
+                .doesNotContain("its own work")
+                .doesNotContain("To match nginx's CPU per request");
+    }
+
+    @Test
+    void saysWhenTheTransportAloneCostsMoreThanNginx() {
+        Comparison.Figures nginx = new Comparison.Figures("nginx", 25_000, 1.9, 3.7, 6.4, 5.1, 38.4, 29.2, 99.6, 0);
+        Comparison.Figures costlier =
+                new Comparison.Figures("relay-bytes", 24_000, 1.4, 3.4, 6.9, 4.6, 40.1, 31.0, 84.2, 0);
+        assertThat(Comparison.roomAboveTransport(nginx, costlier))
+                .isEqualTo("To match nginx's CPU per request on Netty's transport: no room (the bytes relay alone"
+                        + " costs 1.7 µs more)." + System.lineSeparator());
     }
 
     private static Comparison.Options options(int newConnectionPercent) {
