@@ -60,6 +60,15 @@ public enum BackendFailure {
     }
 
     /**
+     * Whether the request never reached the backend: refused or unreachable, not written, or not
+     * sent at all. Such a failure says nothing about the request itself, only that the backend
+     * could not be asked.
+     */
+    public boolean unreached() {
+        return this == CONNECT || this == WRITE || notSent();
+    }
+
+    /**
      * Whether the backend may have received and counted the request. When true, the request must
      * not be sent to another backend as well; it waits for an idempotent replay instead.
      */

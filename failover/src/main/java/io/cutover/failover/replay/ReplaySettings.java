@@ -13,9 +13,10 @@ import java.util.Optional;
  * @param concurrency deliveries in flight at most; a receive asks for no more than are free
  * @param backoffBase the first pause after a failed delivery; each further failure doubles it
  * @param backoffMax the longest pause, however many failures
- * @param maxReceives after this many failed deliveries of one message, it goes to the dead-letter
- *     queue with its last error; keep it below the queue's own redrive {@code maxReceiveCount}, so
- *     the replayer, not SQS, moves it (SQS would move it without the error)
+ * @param maxReceives after this many failed deliveries of one message that reached the platform,
+ *     it goes to the dead-letter queue with its last error (a platform that cannot be reached
+ *     never counts); keep the queue's own redrive {@code maxReceiveCount} well above it, so the
+ *     replayer, not SQS, moves it (SQS would move it without the error)
  * @param visibilityTimeout how long a received message stays hidden from other receivers; longer
  *     than one delivery can take
  * @param deadLetterQueueUrl the dead-letter queue; required when enabled

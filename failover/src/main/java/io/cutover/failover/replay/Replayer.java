@@ -46,12 +46,19 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  *       the platform drops the duplicate by event ID (delivery at-least-once, counting once).
  *   <li><b>Failed</b>: the message stays, hidden for a backoff that grows with its receive count,
  *       and the poller pauses for a backoff that grows with consecutive failures, so a primary
- *       that is still down is not hammered. A 4xx other than 408, 425 or 429 will not get better
- *       and goes to the dead letters at once; so does a message that cannot be read.
- *   <li><b>Dead</b>: on the {@code max-receives}-th failed receive the replayer itself moves the
+ *       that is still down is not hammered. While deliveries fail, each receive asks for one
+ *       message only: a probe, so that an outage costs the queue one receive per pause, not a
+ *       batch's. A 4xx other than 408, 425 or 429 will not get better and goes to the dead
+ *       letters at once; so does a message that cannot be read.
+ *   <li><b>Waiting</b>: a delivery that never reached the platform (connection refused, nothing
+ *       written, breaker open) says nothing about the message. It never counts towards {@code
+ *       max-receives}: the event waits, however long the platform is down, until it can be asked.
+ *   <li><b>Dead</b>: on the {@code max-receives}-th failed receive whose delivery reached the
+ *       platform (an error status, a reset, no answer in time) the replayer itself moves the
  *       message to the dead-letter queue with its last error as an attribute ({@link
  *       DeadLetterAttributes}), then deletes it: SQS's redrive policy would move it without the
- *       error. Keep the queue's {@code maxReceiveCount} above {@code max-receives} as a backstop.
+ *       error. Keep the queue's {@code maxReceiveCount} well above {@code max-receives}: it is
+ *       the only bound on an event whose platform stays unreachable.
  * </ul>
  *
  * <p>One thread polls (it blocks on the receive, never an event loop); deliveries and SQS calls
@@ -177,7 +184,8 @@ public final class Replayer implements AutoCloseable {
                     continue;
                 }
                 int asked = 1;
-                while (asked < settings.batchSize() && slots.tryAcquire()) {
+                // While deliveries fail, one message at a time: a probe of the platform.
+                while (failures == 0 && asked < settings.batchSize() && slots.tryAcquire()) {
                     asked++;
                 }
                 List<Message> messages = List.of();
@@ -271,7 +279,7 @@ public final class Replayer implements AutoCloseable {
             return dead(message, event, event.eventId(), backend + ": not configured", receives);
         }
         if (!gateOpen(event.target())) {
-            return failed(message, event, backend + ": unavailable (breaker open)", receives, false);
+            return failed(message, event, backend + ": unavailable (breaker open)", receives, false, true);
         }
         long start = ticker.getAsLong();
         return delivery.deliver(request).thenCompose(attempt -> {
@@ -289,7 +297,8 @@ public final class Replayer implements AutoCloseable {
             if (isPermanent(failed)) {
                 return dead(message, event, event.eventId(), error, receives);
             }
-            return failed(message, event, error, receives, true);
+            return failed(
+                    message, event, error, receives, true, failed.failure().unreached());
         });
     }
 
@@ -304,12 +313,18 @@ public final class Replayer implements AutoCloseable {
                 && status != 429;
     }
 
+    /**
+     * @param backendFailed whether the platform was tried (a breaker that is open is not a failure
+     *     of the platform's)
+     * @param unreached whether the platform never got the request: the message is not to blame
+     *     and waits, whatever its receive count
+     */
     private CompletionStage<Void> failed(
-            Message message, QueuedEvent event, String error, int receives, boolean backendFailed) {
+            Message message, QueuedEvent event, String error, int receives, boolean backendFailed, boolean unreached) {
         if (backendFailed) {
             consecutiveFailures.incrementAndGet();
         }
-        if (receives >= settings.maxReceives()) {
+        if (!unreached && receives >= settings.maxReceives()) {
             return dead(message, event, event.eventId(), error, receives);
         }
         return later(message, event, receives);

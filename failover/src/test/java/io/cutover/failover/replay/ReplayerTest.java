@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -185,6 +186,58 @@ class ReplayerTest {
     }
 
     @Test
+    void keepsAnEventWhosePlatformCannotBeReachedHoweverOftenItIsReceived() {
+        sqs.send(QueuedEventCodec.encode(click("patient")));
+        AtomicBoolean primaryUp = new AtomicBoolean(false);
+        AtomicInteger tries = new AtomicInteger();
+        replayer = builder(2, delivery(r -> {
+                    tries.incrementAndGet();
+                    return primaryUp.get()
+                            ? new Attempt.Answered<>(null, 302, 1)
+                            : new Attempt.Failed<>(BackendFailure.CONNECT, 0, "connection refused", 1);
+                }))
+                .build()
+                .start();
+
+        // Twice max-receives, and still waiting: the platform was never reached.
+        await().atMost(PATIENCE).until(() -> tries.get() >= 4);
+        assertThat(dead).isEmpty();
+        assertThat(sqs.peek(sqs.deadLetterUrl)).isEmpty();
+
+        primaryUp.set(true);
+        await().atMost(PATIENCE).until(() -> replayed.contains("patient") && sqs.depth(sqs.queueUrl) == 0);
+        assertThat(dead).isEmpty();
+    }
+
+    @Test
+    void asksForOneMessageAtATimeWhileDeliveriesFail() {
+        for (int i = 0; i < 6; i++) {
+            sqs.send(QueuedEventCodec.encode(click("probe-" + i)));
+        }
+        AtomicInteger inFlight = new AtomicInteger();
+        List<Integer> othersInFlight = new CopyOnWriteArrayList<>();
+        replayer = builder(100, delivery(r -> {
+                    othersInFlight.add(inFlight.getAndIncrement());
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inFlight.decrementAndGet();
+                    return new Attempt.Failed<>(BackendFailure.BAD_STATUS, 503, "status 503", 1);
+                }))
+                .build()
+                .start();
+
+        await().atMost(PATIENCE).until(() -> othersInFlight.size() >= 14);
+        // The first receives, before any delivery had failed, may take several; after that each
+        // delivery is alone.
+        List<Integer> seenSoFar = List.copyOf(othersInFlight);
+        assertThat(seenSoFar.subList(8, seenSoFar.size())).containsOnly(0);
+        assertThat(dead).isEmpty();
+    }
+
+    @Test
     void deadLettersAPermanentRefusalAndAnUnreadableMessageAtOnce() {
         sqs.send(QueuedEventCodec.encode(click("refused")));
         sqs.send("{\"v\":9}");
@@ -210,7 +263,7 @@ class ReplayerTest {
                         2,
                         delivery(r -> primaryUp.get()
                                 ? new Attempt.Answered<>(null, 302, 1)
-                                : new Attempt.Failed<>(BackendFailure.CONNECT, 0, "refused", 1)))
+                                : new Attempt.Failed<>(BackendFailure.BAD_STATUS, 503, "status 503", 1)))
                 .build()
                 .start();
         await().atMost(PATIENCE).until(() -> dead.contains("second-chance"));
@@ -236,7 +289,7 @@ class ReplayerTest {
                         2,
                         delivery(r -> primaryUp.get()
                                 ? new Attempt.Answered<>(null, 302, 1)
-                                : new Attempt.Failed<>(BackendFailure.CONNECT, 0, "refused", 1)))
+                                : new Attempt.Failed<>(BackendFailure.BAD_STATUS, 503, "status 503", 1)))
                 .build()
                 .start();
         await().atMost(PATIENCE).until(() -> dead.contains("fifo-event"));

@@ -39,7 +39,8 @@ public final class SandboxSqs implements AutoCloseable {
     public static final String QUEUE = "cutover-retry";
     public static final String DEAD_LETTERS = "cutover-retry-dead";
     // A backstop far above the replayer's own replay.max-receives: the replayer dead-letters a
-    // message itself first, with its last error; this bound only catches a replayer that never could.
+    // message itself first, with its last error; this bound catches a replayer that never could,
+    // and an event whose platform stayed unreachable for a hundred receives.
     public static final int MAX_RECEIVES = 100;
 
     /** The region ElasticMQ names in its ARNs. */
