@@ -279,7 +279,8 @@ public final class Replayer implements AutoCloseable {
             return dead(message, event, event.eventId(), backend + ": not configured", receives);
         }
         if (!gateOpen(event.target())) {
-            return failed(message, event, backend + ": unavailable (breaker open)", receives, false, true);
+            return failed(
+                    message, event, backend + ": unavailable (breaker open)", receives, BackendFailure.BREAKER_OPEN);
         }
         long start = ticker.getAsLong();
         return delivery.deliver(request).thenCompose(attempt -> {
@@ -297,8 +298,7 @@ public final class Replayer implements AutoCloseable {
             if (isPermanent(failed)) {
                 return dead(message, event, event.eventId(), error, receives);
             }
-            return failed(
-                    message, event, error, receives, true, failed.failure().unreached());
+            return failed(message, event, error, receives, failed.failure());
         });
     }
 
@@ -314,17 +314,18 @@ public final class Replayer implements AutoCloseable {
     }
 
     /**
-     * @param backendFailed whether the platform was tried (a breaker that is open is not a failure
-     *     of the platform's)
-     * @param unreached whether the platform never got the request: the message is not to blame
-     *     and waits, whatever its receive count
+     * A delivery that did not succeed: the message comes back later, or goes to the dead letters
+     * once its delivery reached the platform {@code max-receives} times. A platform that never got
+     * the request ({@link BackendFailure#unreached()}) leaves the message blameless: it waits,
+     * whatever its receive count.
      */
     private CompletionStage<Void> failed(
-            Message message, QueuedEvent event, String error, int receives, boolean backendFailed, boolean unreached) {
-        if (backendFailed) {
+            Message message, QueuedEvent event, String error, int receives, BackendFailure failure) {
+        if (failure != BackendFailure.BREAKER_OPEN) {
+            // An open breaker is not the platform failing once more: it does not lengthen the pause.
             consecutiveFailures.incrementAndGet();
         }
-        if (!unreached && receives >= settings.maxReceives()) {
+        if (!failure.unreached() && receives >= settings.maxReceives()) {
             return dead(message, event, event.eventId(), error, receives);
         }
         return later(message, event, receives);
