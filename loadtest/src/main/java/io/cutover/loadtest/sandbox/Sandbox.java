@@ -33,8 +33,11 @@ public final class Sandbox implements AutoCloseable {
     /** The environment variable the admin token is taken from. */
     public static final String ADMIN_TOKEN_VARIABLE = "CUTOVER_ADMIN_TOKEN";
 
-    /** Failed receives before the replayer dead-letters a message in the sandbox. */
-    static final int SANDBOX_MAX_RECEIVES = 4;
+    /**
+     * Failed receives that reached a platform before the replayer dead-letters a message in the
+     * sandbox.
+     */
+    public static final int SANDBOX_MAX_RECEIVES = 4;
 
     private final SimulatedAwin awin;
     private final SimulatedShareASale shareASale;

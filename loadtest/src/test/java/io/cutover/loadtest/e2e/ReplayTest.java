@@ -283,6 +283,46 @@ class ReplayTest {
     }
 
     @Test
+    void anEventWhosePlatformIsDownLongerThanMaxReceivesWaitsAndIsReplayedOnce() throws Exception {
+        // The sandbox's own max-receives, and no live traffic to open the primary's breaker: only
+        // the replayer meets the outage, through the real origin client's refused connects.
+        start(Map.of());
+        sandbox.awin().fault(Fault.down());
+        String id = UUID.randomUUID().toString();
+        retryQueue.send(new QueuedEvent(
+                id,
+                "sale.cfm",
+                QueuedEvent.Kind.CONVERSION,
+                QueuedEvent.Target.PRIMARY,
+                "/sread.img?tt=ns&tv=2&merchant=15532&amount=12.50&ref=W1&cr=USD",
+                Map.of(),
+                RECEIVED_AT,
+                "primary:connect"));
+        ledger.sent(id, QueuedEvent.Kind.CONVERSION);
+
+        int twiceMaxReceives = 2 * Sandbox.SANDBOX_MAX_RECEIVES;
+        await().atMost(PATIENCE).until(() -> connectFailures() >= twiceMaxReceives);
+        assertThat(fates()).doesNotContain(new FateRecord(id, "dead"));
+        assertThat(peekDeadLetters()).isEmpty();
+
+        sandbox.awin().fault(Fault.ok());
+        await().atMost(PATIENCE).until(() -> fates().contains(new FateRecord(id, "replayed")));
+        assertThat(sandbox.awin().stats())
+                .extracting(EventStats::events, EventStats::duplicates)
+                .containsExactly(1L, 0L);
+        assertBalances(reconcile());
+    }
+
+    private long connectFailures() throws Exception {
+        String line = "cutover_replay_failures_total{backend=\"primary\",outcome=\"connect\"} ";
+        return metrics()
+                .lines()
+                .filter(l -> l.startsWith(line))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(line.length())))
+                .sum();
+    }
+
+    @Test
     void aMessageThatKeepsFailingIsDeadWithItsLastErrorAndRedriveBringsItBack() throws Exception {
         start(Map.of("replay.max-receives", 2));
         sandbox.awin().fault(Fault.error(503));
