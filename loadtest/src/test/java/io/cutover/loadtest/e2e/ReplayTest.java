@@ -217,15 +217,7 @@ class ReplayTest {
         assertThat(sandbox.cutover().guard("primary").state()).isEqualTo(BreakerState.OPEN);
         sandbox.awin().fault(Fault.ok());
         String id = UUID.randomUUID().toString();
-        retryQueue.send(new QueuedEvent(
-                id,
-                "sale.cfm",
-                QueuedEvent.Kind.CONVERSION,
-                QueuedEvent.Target.PRIMARY,
-                "/sread.img?tt=ns&tv=2&merchant=15532&amount=3.00&ref=G1&cr=USD",
-                Map.of(),
-                RECEIVED_AT,
-                "primary:connect"));
+        retryQueue.send(queuedConversion(id, "3.00", "G1"));
 
         Thread.sleep(1500);
         assertThat(sandbox.cutover().guard("primary").state()).isEqualTo(BreakerState.OPEN);
@@ -289,15 +281,7 @@ class ReplayTest {
         start(Map.of());
         sandbox.awin().fault(Fault.down());
         String id = UUID.randomUUID().toString();
-        retryQueue.send(new QueuedEvent(
-                id,
-                "sale.cfm",
-                QueuedEvent.Kind.CONVERSION,
-                QueuedEvent.Target.PRIMARY,
-                "/sread.img?tt=ns&tv=2&merchant=15532&amount=12.50&ref=W1&cr=USD",
-                Map.of(),
-                RECEIVED_AT,
-                "primary:connect"));
+        retryQueue.send(queuedConversion(id, "12.50", "W1"));
         ledger.sent(id, QueuedEvent.Kind.CONVERSION);
 
         int twiceMaxReceives = 2 * Sandbox.SANDBOX_MAX_RECEIVES;
@@ -311,6 +295,19 @@ class ReplayTest {
                 .extracting(EventStats::events, EventStats::duplicates)
                 .containsExactly(1L, 0L);
         assertBalances(reconcile());
+    }
+
+    /** A conversion Cutover queued after the primary refused it, as the replayer will receive it. */
+    private static QueuedEvent queuedConversion(String id, String amount, String ref) {
+        return new QueuedEvent(
+                id,
+                "sale.cfm",
+                QueuedEvent.Kind.CONVERSION,
+                QueuedEvent.Target.PRIMARY,
+                "/sread.img?tt=ns&tv=2&merchant=15532&amount=" + amount + "&ref=" + ref + "&cr=USD",
+                Map.of(),
+                RECEIVED_AT,
+                "primary:connect");
     }
 
     private long connectFailures() throws Exception {
@@ -327,15 +324,7 @@ class ReplayTest {
         start(Map.of("replay.max-receives", 2));
         sandbox.awin().fault(Fault.error(503));
         String id = UUID.randomUUID().toString();
-        retryQueue.send(new QueuedEvent(
-                id,
-                "sale.cfm",
-                QueuedEvent.Kind.CONVERSION,
-                QueuedEvent.Target.PRIMARY,
-                "/sread.img?tt=ns&tv=2&merchant=15532&amount=9.99&ref=B7&cr=USD",
-                Map.of(),
-                RECEIVED_AT,
-                "primary:connect"));
+        retryQueue.send(queuedConversion(id, "9.99", "B7"));
         ledger.sent(id, QueuedEvent.Kind.CONVERSION);
 
         await().atMost(PATIENCE).until(() -> fates().contains(new FateRecord(id, "dead")));
