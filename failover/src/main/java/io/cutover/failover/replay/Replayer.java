@@ -53,8 +53,9 @@ import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
  *   <li><b>Waiting</b>: a delivery that never reached the platform (connection refused, nothing
  *       written, breaker open) says nothing about the message. It never counts towards {@code
  *       max-receives}: the event waits, however long the platform is down, until it can be asked.
- *   <li><b>Dead</b>: on the {@code max-receives}-th failed receive whose delivery reached the
- *       platform (an error status, a reset, no answer in time) the replayer itself moves the
+ *   <li><b>Dead</b>: on the {@code max-receives}-th delivery that reached the platform and failed
+ *       (an error status, a reset, no answer in time; counted by this process, whatever SQS's
+ *       receive count says after an outage) the replayer itself moves the
  *       message to the dead-letter queue with its last error as an attribute ({@link
  *       DeadLetterAttributes}), then deletes it: SQS's redrive policy would move it without the
  *       error. Keep the queue's {@code maxReceiveCount} well above {@code max-receives}: it is
@@ -84,6 +85,7 @@ public final class Replayer implements AutoCloseable {
     private final LongSupplier ticker;
     private final Semaphore slots;
     private final RecentEvents delivered = new RecentEvents(RECENT_CAPACITY);
+    private final ReachedFailures reachedFailures = new ReachedFailures(RECENT_CAPACITY);
     private final Set<String> inProgress = ConcurrentHashMap.newKeySet();
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private final AtomicInteger handling = new AtomicInteger();
@@ -286,6 +288,7 @@ public final class Replayer implements AutoCloseable {
         return delivery.deliver(request).thenCompose(attempt -> {
             if (attempt instanceof Attempt.Answered<Void> answered) {
                 delivered.add(event.eventId());
+                reachedFailures.forget(event.eventId());
                 consecutiveFailures.set(0);
                 long nanos = ticker.getAsLong() - start;
                 tell(() -> observer.replayed(event, request, answered.status(), receives, nanos));
@@ -315,9 +318,10 @@ public final class Replayer implements AutoCloseable {
 
     /**
      * A delivery that did not succeed: the message comes back later, or goes to the dead letters
-     * once its delivery reached the platform {@code max-receives} times. A platform that never got
-     * the request ({@link BackendFailure#unreached()}) leaves the message blameless: it waits,
-     * whatever its receive count.
+     * once its delivery reached the platform and failed {@code max-receives} times. Those are
+     * counted here, not read from SQS's receive count, which also holds the receives of an outage:
+     * a platform that never got the request ({@link BackendFailure#unreached()}) leaves the
+     * message blameless, and after a long outage a single failure must not be its last.
      */
     private CompletionStage<Void> failed(
             Message message, QueuedEvent event, String error, int receives, BackendFailure failure) {
@@ -325,7 +329,7 @@ public final class Replayer implements AutoCloseable {
             // An open breaker is not the platform failing once more: it does not lengthen the pause.
             consecutiveFailures.incrementAndGet();
         }
-        if (!failure.unreached() && receives >= settings.maxReceives()) {
+        if (!failure.unreached() && reachedFailures.add(event.eventId()) >= settings.maxReceives()) {
             return dead(message, event, event.eventId(), error, receives);
         }
         return later(message, event, receives);
@@ -376,6 +380,9 @@ public final class Replayer implements AutoCloseable {
                         // and the platform keeps one.
                         LOG.warn("Moving {} to the dead letters failed: {}", eventId, failure.toString());
                         return null;
+                    }
+                    if (eventId != null) {
+                        reachedFailures.forget(eventId);
                     }
                     LOG.warn("Event {} is dead after {} receives: {}", eventId, receives, error);
                     tell(() -> observer.dead(event, eventId, error));

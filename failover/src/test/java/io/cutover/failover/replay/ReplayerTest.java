@@ -210,6 +210,29 @@ class ReplayerTest {
     }
 
     @Test
+    void afterAnOutageOnlyTheFailuresThatReachedThePlatformCountTowardsMaxReceives() {
+        sqs.send(QueuedEventCodec.encode(click("after-outage")));
+        AtomicInteger tries = new AtomicInteger();
+        replayer = builder(
+                        2,
+                        delivery(r -> tries.incrementAndGet() <= 4
+                                ? new Attempt.Failed<>(BackendFailure.CONNECT, 0, "connection refused", 1)
+                                : new Attempt.Failed<>(BackendFailure.BAD_STATUS, 503, "status 503", 1)))
+                .build()
+                .start();
+
+        // Four receives of outage, then two 503s: dead on the second 503, not on the first.
+        await().atMost(PATIENCE).until(() -> dead.contains("after-outage"));
+        assertThat(tries).hasValue(6);
+        assertThat(sqs.peek(sqs.deadLetterUrl))
+                .singleElement()
+                .satisfies(letter -> assertThat(letter.messageAttributes()
+                                .get(DeadLetterAttributes.LAST_ERROR)
+                                .stringValue())
+                        .isEqualTo("primary: bad_status 503 (status 503)"));
+    }
+
+    @Test
     void asksForOneMessageAtATimeWhileDeliveriesFail() {
         for (int i = 0; i < 6; i++) {
             sqs.send(QueuedEventCodec.encode(click("probe-" + i)));
